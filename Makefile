@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# realm-stack: kvm-realm.ko, realm-vmm, our RMM and EL3 monitor, tests.
+#
+# The two commands a newcomer needs:
+#   make run     boot the emulated RME host and run a realm
+#   make check   every test: host unit tests, then the emulated machine
+# Both bootstrap what is missing first (tools/bootstrap.sh, idempotent).
+# Cross builds run inside the Debian trixie tool root (tools/inroot.sh), with
+# the compiler Debian built the arm64 kernel with.
+
+TOP	:= $(CURDIR)
+CACHE	?= $(TOP)/.cache
+OUT	?= $(TOP)/out
+INROOT	:= $(TOP)/tools/inroot.sh
+JOBS	?= $(shell nproc)
+
+-include $(CACHE)/env.mk
+
+# Cross builds always happen inside the tool root: its gcc-14 and the
+# arm64 libraries are not installable on a bookworm host.
+define inroot
+	CACHE=$(CACHE) $(INROOT) '$(1)'
+endef
+
+.PHONY: all help bootstrap module vmm firmware monitor rmm host-tests \
+	check check-host check-emu run initramfs clean distclean
+
+all: module vmm host-tests
+
+help:
+	@echo 'realm-stack targets:'
+	@echo '  make run         boot the emulated RME host and run a realm (main job)'
+	@echo '  make check       all tests: host unit tests + emulated-machine tests'
+	@echo '  make             build everything below'
+	@echo '  make bootstrap   install the toolchain, tool root, kernel and QEMU (idempotent)'
+	@echo '  make module      kvm-realm.ko against the Debian arm64 headers (W=1, -Werror)'
+	@echo '  make vmm         static arm64 realm-vmm'
+	@echo '  make firmware    monitor (EL3) and RMM (R-EL2) images'
+	@echo '  make host-tests  build the host (cmocka) unit tests'
+	@echo '  make check-host  run the host unit tests only'
+	@echo '  make check-emu   run the emulated-machine tests only'
+	@echo '  make initramfs   pack busybox, the module, realm-vmm and tests'
+	@echo '  make clean       remove build output (keeps .cache/)'
+	@echo '  make distclean   also remove .cache/ (tool root, downloads)'
+
+bootstrap:
+	@$(TOP)/tools/bootstrap.sh
+
+# ------------------------------------------------------------------ module
+module: bootstrap
+	@$(call inroot,make -s -C $(KDIR) M=$(TOP) W=1 modules)
+	@mkdir -p $(OUT)
+	@$(call inroot,aarch64-linux-gnu-strip --strip-debug -o $(OUT)/kvm-realm.ko $(TOP)/kvm-realm.ko)
+
+# ------------------------------------------------------------------ vmm
+vmm: bootstrap
+	@$(call inroot,make -s -C $(TOP)/vmm -j$(JOBS) O=$(OUT)/vmm)
+
+# ------------------------------------------------------------------ firmware
+firmware: monitor rmm
+
+monitor: bootstrap
+	@$(call inroot,make -s -C $(TOP)/monitor -j$(JOBS) O=$(OUT)/monitor)
+
+rmm: bootstrap
+	@$(call inroot,make -s -C $(TOP)/rmm-firmware -j$(JOBS) O=$(OUT)/rmm)
+
+# ------------------------------------------------------------------ host tests
+host-tests: bootstrap
+	@$(MAKE) -s -C $(TOP)/tests O=$(OUT)/host-tests
+
+check-host: host-tests
+	@$(MAKE) -s -C $(TOP)/tests O=$(OUT)/host-tests run
+
+# ------------------------------------------------------------------ emulated machine
+initramfs: module vmm
+	@$(TOP)/tools/mkinitramfs.sh $(OUT)/initramfs.cpio.gz
+
+check-emu: module vmm
+	@$(TOP)/tools/emu-tests.sh
+
+check: bootstrap
+	@$(MAKE) -s all
+	@$(TOP)/tools/check.sh
+
+run: bootstrap
+	@$(MAKE) -s all
+	@$(TOP)/tools/run.sh
+
+clean:
+	@if [ -f $(KDIR)/Makefile ] || [ -d $(CACHE)/toolroot$(KDIR) ]; then \
+		$(call inroot,make -s -C $(KDIR) M=$(TOP) clean) || true; fi
+	rm -rf $(OUT)
+
+distclean: clean
+	@$(TOP)/tools/distclean.sh

@@ -1,0 +1,192 @@
+#!/bin/bash
+# bootstrap.sh - install everything the build and the tests need, idempotently.
+#
+# On a fresh Debian 12 (bookworm) x86_64 machine, as root:
+#   1. host packages: compiler, cmocka (host unit tests), mmdebstrap, cpio, dtc
+#   2. a Debian trixie tool root under .cache/toolroot holding QEMU with
+#      FEAT_RME + FEAT_MEC (trixie-backports), the aarch64 gcc that built the
+#      Debian arm64 kernel, that kernel's headers, static arm64 libfdt,
+#      liburing and json-c, and dpkg-dev for source packages
+#   3. the kernel Image (linux-binary-$KVER) and busybox-static:arm64, cached
+#      as .debs under .cache/debs and unpacked to .cache/boot
+#   4. the BearSSL and libfdt source packages for the freestanding firmware
+#   5. .cache/bin/qemu-system-aarch64, a wrapper that runs the tool root's QEMU
+#      on the host through the root's own dynamic loader
+#   6. .cache/env.mk, the resolved versions and paths the Makefile includes
+#
+# Every step checks for its result first; a complete cache makes the whole
+# script a no-op (one stamp comparison).  Versions come from tools/versions.env.
+set -euo pipefail
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+CACHE=${CACHE:-$TOP/.cache}
+R=$CACHE/toolroot
+STAMP=$CACHE/bootstrap.stamp
+export DEBIAN_FRONTEND=noninteractive
+
+# shellcheck source=tools/versions.env
+. "$TOP/tools/versions.env"
+
+die() { echo "bootstrap: $*" >&2; exit 1; }
+t0=$(date +%s)
+step() { echo "bootstrap [$(( $(date +%s) - t0 ))s]: $*" >&2; }
+
+want_stamp=$(cat "$TOP/tools/versions.env" "$TOP/tools/bootstrap.sh" | sha256sum | cut -d' ' -f1)
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want_stamp" ] &&
+   [ -f "$CACHE/env.mk" ] && [ -x "$R/usr/bin/qemu-system-aarch64" ]; then
+	exit 0
+fi
+
+[ "$(id -u)" -eq 0 ] || die "must run as root (apt-get, mmdebstrap, chroot); re-run as root"
+[ "$(uname -m)" = x86_64 ] || die "this bootstrap targets x86_64 build hosts; $(uname -m) is not supported"
+mkdir -p "$CACHE/debs" "$CACHE/boot" "$CACHE/src" "$CACHE/bin"
+
+# ------------------------------------------------------------ host packages
+HOST_PKGS=(gcc make libc6-dev libcmocka-dev pkg-config mmdebstrap cpio gzip
+	   xz-utils zstd device-tree-compiler file util-linux)
+missing=()
+for p in "${HOST_PKGS[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	step "host packages: ${missing[*]}"
+	apt-get update -qq || die "apt-get update failed: check the Debian mirror in /etc/apt/sources.list"
+	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+		die "apt-get install ${missing[*]} failed"
+fi
+
+# ------------------------------------------------------------ tool root
+mounted_below() {
+	awk -v p="$1" '$5 == p || index($5, p "/") == 1 { f = 1 } END { exit !f }' /proc/self/mountinfo
+}
+
+ROOT_PKGS=(
+	gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu
+	make bc bison flex libelf-dev libssl-dev kmod dwarves
+	zstd xz-utils cpio file pkgconf dpkg-dev perl python3
+	libc6-dev:arm64 libfdt-dev:arm64 liburing-dev:arm64 libjson-c-dev:arm64
+)
+if [ ! -x "$R/usr/bin/qemu-system-aarch64" ] || [ ! -x "$R/usr/bin/$KERNEL_CC" ] ||
+   [ ! -f "$R/.toolroot-complete" ]; then
+	if [ -e "$R" ]; then
+		mounted_below "$R" && die "mounts exist below $R; refusing to delete it"
+		step "removing incomplete tool root"
+		rm -rf "$R"
+	fi
+	step "mmdebstrap $TOOLROOT_SUITE tool root (QEMU $QEMU_VERSION from $TOOLROOT_BACKPORTS)"
+	mmdebstrap --quiet --variant=apt --architectures=amd64,arm64 \
+		--include="$(IFS=,; echo "${ROOT_PKGS[*]}")" \
+		--chrooted-customize-hook="apt-get install -y -qq --no-install-recommends -t $TOOLROOT_BACKPORTS qemu-system-arm=$QEMU_VERSION qemu-system-data=$QEMU_VERSION ipxe-qemu" \
+		--skip=cleanup/apt/lists \
+		"$TOOLROOT_SUITE" "$R" \
+		"deb $DEBIAN_MIRROR $TOOLROOT_SUITE main" \
+		"deb $DEBIAN_MIRROR $TOOLROOT_BACKPORTS main" \
+		"deb-src $DEBIAN_MIRROR $TOOLROOT_SUITE main" >"$CACHE/mmdebstrap.log" 2>&1 ||
+		die "mmdebstrap failed, see $CACHE/mmdebstrap.log (is QEMU $QEMU_VERSION still on $TOOLROOT_BACKPORTS? see tools/versions.env)"
+	touch "$R/.toolroot-complete"
+fi
+INROOT="$TOP/tools/inroot.sh"
+export CACHE
+
+# ------------------------------------------------------------ kernel ABI
+if [ "$KVER" = auto ]; then
+	step "resolving the current kernel ABI in $TOOLROOT_BACKPORTS"
+	KVER=$("$INROOT" "apt-cache -o APT::Default-Release=$TOOLROOT_BACKPORTS depends linux-headers-arm64:arm64" |
+	       awk '/Depends: linux-headers-[0-9]/ && !d { sub(":arm64", "", $2); sub("^linux-headers-", "", $2); print $2; d = 1 }')
+	[ -n "$KVER" ] || die "could not resolve the kernel ABI; pin KVER in tools/versions.env"
+fi
+HDIR=/usr/src/linux-headers-$KVER
+
+if [ ! -f "$R$HDIR/.config" ]; then
+	step "kernel headers $KVER"
+	"$INROOT" "apt-get install -y -qq --no-install-recommends -t $TOOLROOT_BACKPORTS linux-headers-$KVER:arm64" >/dev/null ||
+		die "linux-headers-$KVER is not installable (gone from the mirror?); update KVER in tools/versions.env"
+fi
+kcc=$(sed -n 's/^CONFIG_CC_VERSION_TEXT="\(aarch64-linux-gnu-gcc-[0-9]*\).*/\1/p' "$R$HDIR/.config")
+[ "$kcc" = "$KERNEL_CC" ] ||
+	die "kernel $KVER was built with '${kcc:-unknown}', but tools/versions.env says KERNEL_CC=$KERNEL_CC"
+[ -x "$R/usr/bin/$KERNEL_CC" ] || die "the tool root lacks $KERNEL_CC"
+
+# ------------------------------------------------------------ Image, busybox
+fetch_deb() { # package[=version] glob
+	if ! ls "$CACHE"/debs/$2 >/dev/null 2>&1; then
+		step "downloading $1"
+		"$INROOT" "cd '$CACHE/debs' && apt-get -q -o APT::Sandbox::User=root download -t $TOOLROOT_BACKPORTS '$1'" >/dev/null ||
+			die "cannot download $1 (gone from the mirror? update tools/versions.env)"
+	fi
+}
+fetch_deb "linux-binary-$KVER:arm64" "linux-binary-${KVER}_*_arm64.deb"
+bbver=${BUSYBOX_VERSION#*:}
+fetch_deb "busybox-static:arm64=$BUSYBOX_VERSION" "busybox-static_*${bbver}_arm64.deb"
+
+if [ ! -s "$CACHE/boot/Image-$KVER" ]; then
+	kdeb=$(ls "$CACHE"/debs/linux-binary-"$KVER"_*_arm64.deb | tail -n 1)
+	dpkg-deb --fsys-tarfile "$kdeb" | tar -xO "./usr/lib/modules/$KVER/vmlinuz" > "$CACHE/boot/Image-$KVER.tmp"
+	[ "$(dd if="$CACHE/boot/Image-$KVER.tmp" bs=1 skip=56 count=4 status=none)" = ARMd ] ||
+		die "$kdeb does not hold a raw arm64 Image"
+	mv "$CACHE/boot/Image-$KVER.tmp" "$CACHE/boot/Image-$KVER"
+fi
+if [ ! -x "$CACHE/boot/busybox" ]; then
+	bbdeb=$(ls "$CACHE"/debs/busybox-static_*"${bbver}"_arm64.deb | tail -n 1)
+	dpkg-deb --fsys-tarfile "$bbdeb" |
+		tar -xO ./usr/bin/busybox > "$CACHE/boot/busybox.tmp"
+	chmod +x "$CACHE/boot/busybox.tmp" && mv "$CACHE/boot/busybox.tmp" "$CACHE/boot/busybox"
+fi
+
+# ------------------------------------------------------------ source packages
+# apt-get source unpacks with Debian's patches.  The mirror sometimes lists a
+# source version whose .dsc is gone while its orig tarball is still there; then
+# the orig tarball is checked against the index's SHA-256 and unpacked as is.
+fetch_src() { # source-package
+	local d orig sum want
+	d=$(ls -d "$CACHE/src/$1"-*/ 2>/dev/null | head -n 1 || true)
+	if [ -z "$d" ]; then
+		step "source package $1"
+		if ! "$INROOT" "cd '$CACHE/src' && apt-get -q -o APT::Sandbox::User=root source '$1'" >/dev/null 2>&1; then
+			orig=$(ls "$CACHE/src/$1"_*.orig.tar.* 2>/dev/null | head -n 1 || true)
+			[ -n "$orig" ] || die "apt-get source $1 failed and no orig tarball was fetched"
+			want=$("$INROOT" "apt-cache showsrc '$1'" |
+			       awk -v f="$(basename "$orig")" '/^Checksums-Sha256:/ { c = 1; next } /^[^ ]/ { c = 0 } c && $3 == f { print $1; exit }')
+			sum=$(sha256sum "$orig" | cut -d' ' -f1)
+			[ -n "$want" ] && [ "$sum" = "$want" ] || die "$orig does not match the Debian index checksum"
+			echo "bootstrap: $1: Debian's .dsc is missing on the mirror; using the verified orig tarball" >&2
+			mkdir -p "$CACHE/src/$1-orig"
+			tar -xf "$orig" -C "$CACHE/src/$1-orig" --strip-components=1
+		fi
+		d=$(ls -d "$CACHE/src/$1"-*/ | head -n 1)
+	fi
+	printf '%s\n' "${d%/}"
+}
+BEARSSL_DIR=$(fetch_src "$BEARSSL_SRC")
+LIBFDT_DIR=$(fetch_src "$LIBFDT_SRC")/libfdt
+[ -f "$BEARSSL_DIR/inc/bearssl.h" ] || die "$BEARSSL_DIR has no inc/bearssl.h"
+[ -f "$LIBFDT_DIR/libfdt.h" ] || die "$LIBFDT_DIR has no libfdt.h"
+
+# ------------------------------------------------------------ QEMU wrapper
+cat > "$CACHE/bin/qemu-system-aarch64" <<WRAP
+#!/bin/sh
+# Generated by tools/bootstrap.sh: the tool root's QEMU, run on the host through
+# the root's own loader (trixie's QEMU needs a newer glibc than bookworm has).
+R='$R'
+export QEMU_MODULE_DIR="\$R/usr/lib/x86_64-linux-gnu/qemu"
+exec "\$R/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2" --library-path "\$R/usr/lib/x86_64-linux-gnu" \\
+	"\$R/usr/bin/qemu-system-aarch64" -L "\$R/usr/share/qemu" "\$@"
+WRAP
+chmod +x "$CACHE/bin/qemu-system-aarch64"
+qemu_line=$("$CACHE/bin/qemu-system-aarch64" --version | head -n 1) || die "the QEMU wrapper does not run"
+
+# ------------------------------------------------------------ env.mk
+cat > "$CACHE/env.mk" <<ENV
+# Generated by tools/bootstrap.sh from tools/versions.env; do not edit.
+KVER := $KVER
+KDIR := $HDIR
+KERNEL_CC := $KERNEL_CC
+KERNEL_IMAGE := $CACHE/boot/Image-$KVER
+BUSYBOX := $CACHE/boot/busybox
+BEARSSL_DIR := $BEARSSL_DIR
+LIBFDT_DIR := $LIBFDT_DIR
+QEMU := $CACHE/bin/qemu-system-aarch64
+QEMU_VERSION_LINE := $qemu_line
+ENV
+echo "$want_stamp" > "$STAMP"
+step "ready: KVER=$KVER, $qemu_line"

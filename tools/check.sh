@@ -1,0 +1,43 @@
+#!/bin/bash
+# check.sh - everything `make check` runs, with one summary at the end.
+#
+#   1. host unit tests (cmocka): tests/, rmm-firmware/, monitor/
+#   2. emulated-machine tests (TAP inside QEMU): tools/emu-tests.sh
+#
+# Each runner prints its own summary lines; the last line here is the plain
+# "N passed, N failed" total.  Exit status is non-zero on any failure.
+set -uo pipefail
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+OUT=${OUT:-$TOP/out}
+mkdir -p "$OUT"
+log=$OUT/check.log
+: > "$log"
+
+# Count passes/failures from cmocka summaries and TAP lines in the log.
+tally() {
+	awk '
+		/^\[  PASSED  \] [0-9]+ test/ { p += $4 }
+		/^\[  FAILED  \] [0-9]+ test/ { f += $4 }
+		/^ok [0-9]+/ { p++ }
+		/^not ok [0-9]+/ { f++ }
+		END { printf "%d %d\n", p, f }' "$log"
+}
+
+status=0
+run() { # title command...
+	echo "=== $1"
+	"${@:2}" 2>&1 | tee -a "$log"
+	local rc=${PIPESTATUS[0]}
+	[ "$rc" -eq 0 ] || { echo "=== $1: FAILED (status $rc)"; status=1; }
+}
+
+t0=$(date +%s)
+run "host unit tests" make -s -C "$TOP" check-host
+run "emulated RME machine" "$TOP/tools/emu-tests.sh"
+
+read -r passed failed < <(tally)
+echo "=== make check took $(( $(date +%s) - t0 ))s"
+[ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=$((failed + 1))  # a runner died without a test line
+echo "$passed passed, $failed failed"
+exit $status

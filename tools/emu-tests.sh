@@ -1,0 +1,40 @@
+#!/bin/bash
+# emu-tests.sh - run the guest-side tests on the emulated RME machine.
+#
+# Each configuration boots the Debian arm64 kernel with the test initramfs and
+# runs the TAP scripts of selftests/emu/.  Logs go to out/emu/<config>.log.
+# Prints the TAP lines of every run and exits non-zero if any test failed or
+# any boot did not produce a result.
+set -euo pipefail
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+OUT=${OUT:-$TOP/out}
+mkdir -p "$OUT/emu"
+
+"$TOP/tools/mkinitramfs.sh" "$OUT/initramfs.cpio.gz"
+
+# name | runner options
+CONFIGS=(
+	"qemu-boot-2cpu|--firmware qemu --smp 2"
+)
+
+status=0
+for c in "${CONFIGS[@]}"; do
+	name=${c%%|*}
+	opts=${c#*|}
+	log=$OUT/emu/$name.log
+	start=$(date +%s%N)
+	set +e
+	# shellcheck disable=SC2086
+	"$TOP/tools/run-qemu.sh" $opts --initrd "$OUT/initramfs.cpio.gz" --timeout 600 --log "$log" >/dev/null
+	rc=$?
+	set -e
+	ms=$(( ($(date +%s%N) - start) / 1000000 ))
+	echo "== emulated machine: $name ($((ms / 1000)).$(printf %03d $((ms % 1000)))s, log $log)"
+	grep -E '^(ok|not ok) [0-9]+|^# [0-9]+ passed' "$log" || true
+	if [ "$rc" -ne 0 ]; then
+		echo "emu-tests: $name failed (status $rc)" >&2
+		status=1
+	fi
+done
+exit $status

@@ -1,0 +1,66 @@
+#!/bin/bash
+# run-qemu.sh - boot the Debian arm64 kernel on QEMU virt with FEAT_RME.
+#
+# Usage: tools/run-qemu.sh [--firmware qemu|monitor] [--smp N] [--mem SIZE]
+#                          [--timeout SEC] [--append STR] [--log FILE]
+#                          --initrd FILE
+#
+# --firmware qemu     QEMU's own boot code enters the kernel at NS-EL2 (no RMM)
+# --firmware monitor  our EL3 monitor is the -bios image; it fetches the kernel,
+#                     initrd and command line from QEMU's fw_cfg
+#
+# Non-interactive: the console goes to stdout (and --log), QEMU is killed after
+# --timeout seconds.  The exit status is the guest's: the number of failed test
+# scripts from its "REALM-STACK-RESULT: N" line, 124 on timeout, 125 when the
+# guest ended without a result line.
+set -euo pipefail
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+CACHE=${CACHE:-$TOP/.cache}
+OUT=${OUT:-$TOP/out}
+# shellcheck disable=SC1091
+eval "$(sed -n 's/^\([A-Z_]*\) := \(.*\)$/\1="\2"/p' "$CACHE/env.mk")"
+
+firmware=qemu smp=2 mem=2G timeout=300 append="" initrd="" log=""
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--firmware) firmware=$2; shift 2 ;;
+	--smp) smp=$2; shift 2 ;;
+	--mem) mem=$2; shift 2 ;;
+	--timeout) timeout=$2; shift 2 ;;
+	--append) append=$2; shift 2 ;;
+	--initrd) initrd=$2; shift 2 ;;
+	--log) log=$2; shift 2 ;;
+	*) echo "run-qemu: unknown option '$1'" >&2; exit 2 ;;
+	esac
+done
+[ -n "$initrd" ] || { echo "run-qemu: --initrd is required" >&2; exit 2; }
+
+args=(-M virt,secure=on,virtualization=on,gic-version=3 -cpu max,x-rme=on
+      -m "$mem" -smp "$smp" -nographic -nic none -no-reboot
+      -kernel "$KERNEL_IMAGE" -initrd "$initrd"
+      -append "console=ttyAMA0 panic=-1 realm_stack.firmware=$firmware $append")
+case "$firmware" in
+qemu) ;;
+monitor)
+	[ -f "$OUT/monitor/monitor.bin" ] || { echo "run-qemu: $OUT/monitor/monitor.bin is missing; run 'make firmware'" >&2; exit 2; }
+	args+=(-bios "$OUT/monitor/monitor.bin" -semihosting) ;;
+*) echo "run-qemu: --firmware must be qemu or monitor" >&2; exit 2 ;;
+esac
+
+log=${log:-$(mktemp "${TMPDIR:-/tmp}/run-qemu.XXXXXX.log")}
+echo "run-qemu: $QEMU_VERSION_LINE, kernel $KVER, firmware $firmware, -smp $smp -m $mem" | tee "$log"
+set +e
+timeout --kill-after=5 "$timeout" "$QEMU" "${args[@]}" < /dev/null 2>&1 | tee -a "$log"
+qemu_rc=${PIPESTATUS[0]}
+set -e
+if [ "$qemu_rc" -eq 124 ] || [ "$qemu_rc" -eq 137 ]; then
+	echo "run-qemu: timed out after ${timeout}s (log: $log)" >&2
+	exit 124
+fi
+result=$(sed -n 's/^REALM-STACK-RESULT: \([0-9]*\).*/\1/p' "$log" | tail -n 1)
+if [ -z "$result" ]; then
+	echo "run-qemu: the guest ended without a result line (QEMU status $qemu_rc, log: $log)" >&2
+	exit 125
+fi
+exit "$result"
