@@ -24,7 +24,7 @@ define inroot
 endef
 
 .PHONY: all help bootstrap module vmm firmware monitor rmm host-tests \
-	check check-host check-emu run initramfs clean distclean
+	check check-host check-style check-emu run initramfs clean distclean
 
 all: module vmm host-tests
 
@@ -39,6 +39,7 @@ help:
 	@echo '  make firmware    monitor (EL3) and RMM (R-EL2) images'
 	@echo '  make host-tests  build the host (cmocka) unit tests'
 	@echo '  make check-host  run the host unit tests only'
+	@echo '  make check-style checkpatch --strict on kernel/ and uapi/'
 	@echo '  make check-emu   run the emulated-machine tests only'
 	@echo '  make initramfs   pack busybox, the module, realm-vmm and tests'
 	@echo '  make clean       remove build output (keeps .cache/)'
@@ -72,6 +73,13 @@ host-tests: bootstrap
 
 check-host: host-tests
 	@$(MAKE) -s -C $(TOP)/tests O=$(OUT)/host-tests run
+
+# Kernel style for the module and its UAPI (checkpatch.pl from the same
+# kernel series, fetched by the bootstrap).
+STYLE_FILES = $(wildcard $(TOP)/kernel/*.[ch] $(TOP)/uapi/*/*.h)
+check-style: bootstrap
+	@$(CHECKPATCH) --strict --no-tree --quiet --show-types -f $(STYLE_FILES) && \
+		echo "checkpatch --strict: $(words $(STYLE_FILES)) files clean"
 
 # ------------------------------------------------------------------ emulated machine
 initramfs: module vmm

@@ -42,7 +42,7 @@ fi
 mkdir -p "$CACHE/debs" "$CACHE/boot" "$CACHE/src" "$CACHE/bin"
 
 # ------------------------------------------------------------ host packages
-HOST_PKGS=(gcc make libc6-dev libcmocka-dev pkg-config mmdebstrap cpio gzip
+HOST_PKGS=(gcc make libc6-dev libcmocka-dev pkg-config perl mmdebstrap cpio gzip
 	   xz-utils zstd device-tree-compiler file util-linux)
 missing=()
 for p in "${HOST_PKGS[@]}"; do
@@ -133,6 +133,26 @@ if [ ! -x "$CACHE/boot/busybox" ]; then
 	chmod +x "$CACHE/boot/busybox.tmp" && mv "$CACHE/boot/busybox.tmp" "$CACHE/boot/busybox"
 fi
 
+# ------------------------------------------------------------ checkpatch
+# checkpatch.pl is not in the headers package; take it (and the data files it
+# reads) from the linux-source package of the same kernel series.
+KSERIES=$(echo "$KVER" | sed -n 's/^\([0-9]*\.[0-9]*\).*/\1/p')
+CHECKPATCH_DIR=$CACHE/checkpatch
+if [ ! -x "$CHECKPATCH_DIR/scripts/checkpatch.pl" ]; then
+	fetch_deb "linux-source-$KSERIES" "linux-source-${KSERIES}_*_all.deb"
+	step "extracting checkpatch.pl from linux-source-$KSERIES"
+	srcdeb=$(ls "$CACHE"/debs/linux-source-"$KSERIES"_*_all.deb | tail -n 1)
+	rm -rf "$CHECKPATCH_DIR.tmp" && mkdir -p "$CHECKPATCH_DIR.tmp"
+	dpkg-deb --fsys-tarfile "$srcdeb" |
+		tar -xO "./usr/src/linux-source-$KSERIES.tar.xz" |
+		tar -xJ -C "$CHECKPATCH_DIR.tmp" --strip-components=1 --wildcards \
+			"linux-source-$KSERIES/scripts/checkpatch.pl" \
+			"linux-source-$KSERIES/scripts/spelling.txt" \
+			"linux-source-$KSERIES/scripts/const_structs.checkpatch" ||
+		die "cannot extract checkpatch.pl from $srcdeb"
+	rm -rf "$CHECKPATCH_DIR" && mv "$CHECKPATCH_DIR.tmp" "$CHECKPATCH_DIR"
+fi
+
 # ------------------------------------------------------------ source packages
 # apt-get source unpacks with Debian's patches.  The mirror sometimes lists a
 # source version whose .dsc is gone while its orig tarball is still there; then
@@ -186,6 +206,7 @@ BUSYBOX := $CACHE/boot/busybox
 BEARSSL_DIR := $BEARSSL_DIR
 LIBFDT_DIR := $LIBFDT_DIR
 QEMU := $CACHE/bin/qemu-system-aarch64
+CHECKPATCH := $CHECKPATCH_DIR/scripts/checkpatch.pl
 QEMU_VERSION_LINE := $qemu_line
 ENV
 echo "$want_stamp" > "$STAMP"

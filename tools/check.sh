@@ -33,6 +33,7 @@ run() { # title command...
 }
 
 t0=$(date +%s)
+run "kernel style" make -s -C "$TOP" check-style
 run "host unit tests" make -s -C "$TOP" check-host
 run "emulated RME machine" "$TOP/tools/emu-tests.sh"
 
