@@ -14,8 +14,6 @@
 #include <linux/printk.h>
 #include <asm/virt.h>
 
-#include <abi/rmi.h>
-
 #include "rmi.h"
 
 u64 rmi_call(u32 fid, u64 a1, u64 a2, u64 a3, u64 a4, u64 a5, u64 out[4])
@@ -35,7 +33,7 @@ u64 rmi_call(u32 fid, u64 a1, u64 a2, u64 a3, u64 a4, u64 a5, u64 out[4])
 	return res.a0;
 }
 
-static const char *rmi_status_name(u64 ret)
+const char *rmi_status_name(u64 ret)
 {
 	static const char * const names[RMI_STATUS_COUNT] = {
 		[RMI_SUCCESS] = "RMI_SUCCESS",
@@ -105,5 +103,14 @@ int rmi_probe(struct rmi_info *info)
 		return -ENODEV;
 	}
 	info->feat0 = out[0];
+
+	/* Use the 1.1 additions (MEC, planes) only if the RMM implements them. */
+	if (info->higher >= RMI_ABI_VERSION_1_1 &&
+	    rmi_call(RMI_VERSION, RMI_ABI_VERSION_1_1, 0, 0, 0, 0, out) == RMI_SUCCESS) {
+		info->version = RMI_ABI_VERSION_1_1;
+		if (rmi_call(RMI_FEATURES, RMI_FEATURE_REGISTER_1_MAX_MECID,
+			     0, 0, 0, 0, out) == RMI_SUCCESS)
+			info->max_mecid = out[0];
+	}
 	return 0;
 }
