@@ -26,7 +26,7 @@ endef
 .PHONY: all help bootstrap module vmm firmware monitor rmm host-tests \
 	check check-host check-style check-emu run initramfs clean distclean
 
-all: module vmm host-tests
+all: module vmm rmm host-tests
 
 help:
 	@echo 'realm-stack targets:'
@@ -70,9 +70,11 @@ rmm: bootstrap
 # ------------------------------------------------------------------ host tests
 host-tests: bootstrap
 	@$(MAKE) -s -C $(TOP)/tests O=$(OUT)/host-tests
+	@$(MAKE) -s -C $(TOP)/rmm-firmware O=$(OUT)/rmm host-tests
 
 check-host: host-tests
 	@$(MAKE) -s -C $(TOP)/tests O=$(OUT)/host-tests run
+	@$(MAKE) -s -C $(TOP)/rmm-firmware O=$(OUT)/rmm check-host
 
 # Kernel style for the module and its UAPI (checkpatch.pl from the same
 # kernel series, fetched by the bootstrap).

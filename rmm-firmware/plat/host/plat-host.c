@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-3-Clause */
+/*
+ * Host platform for the unit tests: memory is a heap buffer, EL3 is a fake
+ * with a one-bit-per-granule GPT, and a panic is reported to cmocka as an
+ * assertion failure (so a test can also expect one).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <abi/rmm-el3.h>
+#include <plat-host.h>
+#include <rmm/granule.h>
+#include <rmm/realm.h>
+
+static uint8_t *dram;
+static bool gpt_realm[HOST_NUM_GRANULES];
+static struct host_gtsi_log gtsi_log;
+static int gtsi_fail_status;
+
+static const struct plat_features default_features = {
+	.pa_bits = 48,
+	.lpa2 = false,
+	.sve = true,
+	.sve_max_vl = 3,
+	.num_bps = 5,
+	.num_wps = 3,
+	.pmu = true,
+	.pmu_num_ctrs = 6,
+	.pmu_hpmn0 = false,
+	.gicv3_num_lrs = 15,
+	.max_recs_order = 10,
+	.vmid_bits = 16,
+};
+static struct plat_features features;
+
+void host_platform_reset(void)
+{
+	static const struct rmm_memory_bank bank = {
+		.base = HOST_DRAM_BASE, .size = HOST_DRAM_SIZE,
+	};
+
+	if (dram == NULL) {
+		dram = aligned_alloc(GRANULE_SIZE, HOST_DRAM_SIZE);
+		if (dram == NULL)
+			abort();
+	}
+	memset(dram, 0, HOST_DRAM_SIZE);
+	memset(gpt_realm, 0, sizeof(gpt_realm));
+	memset(&gtsi_log, 0, sizeof(gtsi_log));
+	gtsi_fail_status = E_RMM_OK;
+	features = default_features;
+	if (granule_init(&bank, 1) != 0)
+		abort();
+	vmid_init();
+}
+
+static bool pa_in_dram(uint64_t pa, size_t len)
+{
+	return pa >= HOST_DRAM_BASE && len <= HOST_DRAM_SIZE &&
+	       pa - HOST_DRAM_BASE <= HOST_DRAM_SIZE - len;
+}
+
+void *host_pa_to_va(uint64_t pa)
+{
+	if (!pa_in_dram(pa, 1))
+		abort();
+	return dram + (pa - HOST_DRAM_BASE);
+}
+
+bool host_gpt_is_realm(uint64_t pa)
+{
+	return gpt_realm[(pa - HOST_DRAM_BASE) >> GRANULE_SHIFT];
+}
+
+const struct host_gtsi_log *host_gtsi_log(void)
+{
+	return &gtsi_log;
+}
+
+void host_gtsi_fail_next(int el3_status)
+{
+	gtsi_fail_status = el3_status;
+}
+
+struct plat_features *host_features(void)
+{
+	return &features;
+}
+
+const struct plat_features *plat_get_features(void)
+{
+	return &features;
+}
+
+void *plat_granule_map(uint64_t pa)
+{
+	return host_pa_to_va(pa);
+}
+
+void plat_granule_unmap(void *va)
+{
+	(void)va;
+}
+
+bool plat_ns_read(void *dst, uint64_t pa, size_t len)
+{
+	if (!pa_in_dram(pa, len) || host_gpt_is_realm(pa))
+		return false;
+	memcpy(dst, host_pa_to_va(pa), len);
+	return true;
+}
+
+bool plat_ns_write(uint64_t pa, const void *src, size_t len)
+{
+	if (!pa_in_dram(pa, len) || host_gpt_is_realm(pa))
+		return false;
+	memcpy(host_pa_to_va(pa), src, len);
+	return true;
+}
+
+/* EL3 rules (cca-interfaces.md §10.1): NS <-> Realm only, one granule. */
+static int gtsi(uint64_t pa, bool to_realm)
+{
+	int status = gtsi_fail_status;
+
+	gtsi_log.last_pa = pa;
+	if (to_realm)
+		gtsi_log.delegate_calls++;
+	else
+		gtsi_log.undelegate_calls++;
+
+	if (status != E_RMM_OK) {
+		gtsi_fail_status = E_RMM_OK;
+		return status;
+	}
+	if ((pa & GRANULE_MASK) != 0 || !pa_in_dram(pa, GRANULE_SIZE))
+		return E_RMM_BAD_ADDR;
+	if (host_gpt_is_realm(pa) == to_realm)
+		return E_RMM_BAD_PAS;
+	gpt_realm[(pa - HOST_DRAM_BASE) >> GRANULE_SHIFT] = to_realm;
+	return E_RMM_OK;
+}
+
+int plat_gtsi_delegate(uint64_t pa)
+{
+	return gtsi(pa, true);
+}
+
+int plat_gtsi_undelegate(uint64_t pa)
+{
+	return gtsi(pa, false);
+}
+
+void plat_panic(const char *why)
+{
+	mock_assert(0, why, __FILE__, __LINE__);
+	abort();
+}
