@@ -23,10 +23,10 @@ define inroot
 	CACHE=$(CACHE) $(INROOT) '$(1)'
 endef
 
-.PHONY: all help bootstrap module vmm firmware monitor rmm host-tests \
+.PHONY: all help bootstrap module vmm selftests firmware monitor rmm host-tests \
 	check check-host check-style check-emu run initramfs clean distclean
 
-all: module vmm rmm host-tests
+all: module vmm firmware selftests host-tests
 
 help:
 	@echo 'realm-stack targets:'
@@ -36,6 +36,7 @@ help:
 	@echo '  make bootstrap   install the toolchain, tool root, kernel and QEMU (idempotent)'
 	@echo '  make module      kvm-realm.ko against the Debian arm64 headers (W=1, -Werror)'
 	@echo '  make vmm         static arm64 realm-vmm'
+	@echo '  make selftests   kvm-realm kselftest programs (static arm64)'
 	@echo '  make firmware    monitor (EL3) and RMM (R-EL2) images'
 	@echo '  make host-tests  build the host (cmocka) unit tests'
 	@echo '  make check-host  run the host unit tests only'
@@ -58,6 +59,10 @@ module: bootstrap
 vmm: bootstrap
 	@$(call inroot,make -s -C $(TOP)/vmm -j$(JOBS) O=$(OUT)/vmm)
 
+# ------------------------------------------------------------------ selftests
+selftests: bootstrap
+	@$(call inroot,make -s -C $(TOP)/selftests -j$(JOBS) O=$(OUT)/selftests)
+
 # ------------------------------------------------------------------ firmware
 firmware: monitor rmm
 
@@ -71,10 +76,12 @@ rmm: bootstrap
 host-tests: bootstrap
 	@$(MAKE) -s -C $(TOP)/tests O=$(OUT)/host-tests
 	@$(MAKE) -s -C $(TOP)/rmm-firmware O=$(OUT)/rmm host-tests
+	@$(MAKE) -s -C $(TOP)/monitor/tests O=$(OUT)/host-tests/monitor
 
 check-host: host-tests
 	@$(MAKE) -s -C $(TOP)/tests O=$(OUT)/host-tests run
 	@$(MAKE) -s -C $(TOP)/rmm-firmware O=$(OUT)/rmm check-host
+	@$(MAKE) -s -C $(TOP)/monitor/tests O=$(OUT)/host-tests/monitor run
 
 # Kernel style for the module and its UAPI (checkpatch.pl from the same
 # kernel series, fetched by the bootstrap).
@@ -87,7 +94,7 @@ check-style: bootstrap
 initramfs: module vmm
 	@$(TOP)/tools/mkinitramfs.sh $(OUT)/initramfs.cpio.gz
 
-check-emu: module vmm
+check-emu: module vmm firmware selftests
 	@$(TOP)/tools/emu-tests.sh
 
 check: bootstrap

@@ -5,7 +5,7 @@
 #   2. emulated-machine tests (TAP inside QEMU): tools/emu-tests.sh
 #
 # Each runner prints its own summary lines; the last line here is the plain
-# "N passed, N failed" total.  Exit status is non-zero on any failure.
+# "N passed, N failed, N skipped" total.  Exit status is non-zero on any failure.
 set -uo pipefail
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,9 +19,10 @@ tally() {
 	awk '
 		/^\[  PASSED  \] [0-9]+ test/ { p += $4 }
 		/^\[  FAILED  \] [0-9]+ test/ { f += $4 }
+		/^ok [0-9]+.*# SKIP/ { s++; next }
 		/^ok [0-9]+/ { p++ }
 		/^not ok [0-9]+/ { f++ }
-		END { printf "%d %d\n", p, f }' "$log"
+		END { printf "%d %d %d\n", p, f, s }' "$log"
 }
 
 status=0
@@ -37,8 +38,8 @@ run "kernel style" make -s -C "$TOP" check-style
 run "host unit tests" make -s -C "$TOP" check-host
 run "emulated RME machine" "$TOP/tools/emu-tests.sh"
 
-read -r passed failed < <(tally)
+read -r passed failed skipped < <(tally)
 echo "=== make check took $(( $(date +%s) - t0 ))s"
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=$((failed + 1))  # a runner died without a test line
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

@@ -14,8 +14,10 @@ mkdir -p "$OUT/emu"
 "$TOP/tools/mkinitramfs.sh" "$OUT/initramfs.cpio.gz"
 
 # name | runner options
+# realm_stack.rmm= tells the guest tests whether this platform has an RMM.
 CONFIGS=(
-	"qemu-boot-2cpu|--firmware qemu --smp 2"
+	"qemu-boot-2cpu|--firmware qemu --smp 2 --append realm_stack.rmm=absent"
+	"monitor-2cpu|--firmware monitor --smp 2 --append realm_stack.rmm=absent"
 )
 
 status=0

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef MONITOR_CONSOLE_H
+#define MONITOR_CONSOLE_H
+
+#include <stdarg.h>
+
+void console_init(void);
+void console_puts(const char *s);
+/* printf subset: %c %s %d %u %x %p with 0/width and l/ll/z modifiers. */
+void mon_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void mon_vprintf(const char *fmt, va_list ap);
+
+#endif /* MONITOR_CONSOLE_H */

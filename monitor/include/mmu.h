@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef MONITOR_MMU_H
+#define MONITOR_MMU_H
+
+#include <stdint.h>
+
+/* Build the EL3 identity map (boot CPU, MMU off, before any secondary). */
+void mmu_init(uint64_t dram_base, uint64_t dram_end);
+/* Turn on the EL3 MMU and caches on this CPU with the shared tables. */
+void mmu_enable_this_cpu(void);
+
+#endif /* MONITOR_MMU_H */

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Code and read-only data execute in place from flash0; writable data lives
+ * in the monitor's part of secure SRAM (see include/plat/layout.h).
+ */
+#include <plat/layout.h>
+
+OUTPUT_FORMAT("elf64-littleaarch64")
+OUTPUT_ARCH(aarch64)
+ENTRY(monitor_entry)
+
+MEMORY {
+	FLASH (rx) : ORIGIN = FLASH0_BASE, LENGTH = FLASH0_SIZE
+	RAM (rw) : ORIGIN = MONITOR_RW_BASE, LENGTH = MONITOR_RW_SIZE
+}
+
+SECTIONS {
+	.text : {
+		KEEP(*(.text.entry))
+		*(.text.vectors)
+		*(.text*)
+	} > FLASH
+
+	.rodata : ALIGN(16) {
+		*(.rodata*)
+	} > FLASH
+
+	.data : ALIGN(16) {
+		__data_start = .;
+		*(.data*)
+		. = ALIGN(16);
+		__data_end = .;
+	} > RAM AT > FLASH
+	__data_load = LOADADDR(.data);
+
+	.bss (NOLOAD) : ALIGN(16) {
+		__bss_start = .;
+		*(.bss*)
+		*(COMMON)
+		. = ALIGN(16);
+		__bss_end = .;
+	} > RAM
+
+	.stacks (NOLOAD) : ALIGN(4096) {
+		*(.stacks)
+	} > RAM
+
+	/DISCARD/ : {
+		*(.comment)
+		*(.note*)
+		*(.eh_frame*)
+	}
+}
+
+ASSERT(__bss_end <= MONITOR_RW_BASE + MONITOR_RW_SIZE, "monitor RW data overflows its SRAM area")

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * SMC dispatch.  The caller's world is established first, from SCR_EL3 as
+ * it was when the SMC was taken; then the function ID is looked up in one
+ * static table that also says which worlds may call it.  Anything not in
+ * the table returns SMC_UNKNOWN, the architected answer for an unknown
+ * function ID.  Arguments are copied out of the saved frame once, and SMC32
+ * arguments are truncated, so no handler sees the caller's upper bits.
+ */
+#include <stdint.h>
+#include <stdbool.h>
+#include <abi/smccc.h>
+#include <abi/psci.h>
+#include <abi/rmi.h>
+#include <abi/rmm-el3.h>
+#include <arch.h>
+#include <exception.h>
+#include <psci.h>
+#include <smc.h>
+
+struct smc_handler {
+	uint32_t fid;
+	unsigned int worlds;
+	uint64_t (*call)(const struct smc_args *a);
+};
+
+static uint64_t smccc_version(const struct smc_args *a);
+static uint64_t smccc_arch_features(const struct smc_args *a);
+
+static const struct smc_handler smc_handlers[] = {
+	{ SMCCC_VERSION,		WORLD_NS, smccc_version },
+	{ SMCCC_ARCH_FEATURES,		WORLD_NS, smccc_arch_features },
+	{ PSCI_FID_VERSION,		WORLD_NS, psci_version },
+	{ PSCI_FID_CPU_SUSPEND_32,	WORLD_NS, psci_cpu_suspend },
+	{ PSCI_FID_CPU_SUSPEND_64,	WORLD_NS, psci_cpu_suspend },
+	{ PSCI_FID_CPU_OFF,		WORLD_NS, psci_cpu_off },
+	{ PSCI_FID_CPU_ON_32,		WORLD_NS, psci_cpu_on },
+	{ PSCI_FID_CPU_ON_64,		WORLD_NS, psci_cpu_on },
+	{ PSCI_FID_AFFINITY_INFO_32,	WORLD_NS, psci_affinity_info },
+	{ PSCI_FID_AFFINITY_INFO_64,	WORLD_NS, psci_affinity_info },
+	{ PSCI_FID_MIGRATE_INFO_TYPE,	WORLD_NS, psci_migrate_info_type },
+	{ PSCI_FID_SYSTEM_OFF,		WORLD_NS, psci_system_off },
+	{ PSCI_FID_SYSTEM_RESET,	WORLD_NS, psci_system_reset },
+	{ PSCI_FID_FEATURES,		WORLD_NS, psci_features },
+};
+
+static const struct smc_handler *smc_lookup(uint32_t fid, unsigned int world)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(smc_handlers) / sizeof(smc_handlers[0]); i++) {
+		if (smc_handlers[i].fid == fid)
+			return (smc_handlers[i].worlds & world) ? &smc_handlers[i] : NULL;
+	}
+	return NULL;
+}
+
+bool smc_fid_implemented(uint32_t fid, unsigned int world)
+{
+	return smc_lookup(fid, world) != NULL;
+}
+
+static uint64_t smccc_version(const struct smc_args *a)
+{
+	(void)a;
+	return SMCCC_VERSION_1_2;
+}
+
+/* Only Arm Architecture Service calls are answered here (SMCCC 7.4). */
+static uint64_t smccc_arch_features(const struct smc_args *a)
+{
+	uint32_t fid = (uint32_t)a->a[1];
+
+	if (SMCCC_FID_OEN(fid) == SMCCC_OEN_ARCH && smc_fid_implemented(fid, a->world))
+		return SMCCC_E_SUCCESS;
+	return (uint64_t)(int64_t)SMCCC_E_NOT_SUPPORTED;
+}
+
+static unsigned int caller_world(void)
+{
+	uint64_t scr = read_sysreg(scr_el3);
+
+	if (!(scr & SCR_NS))
+		return WORLD_SECURE;
+	return (scr & SCR_NSE) ? WORLD_REALM : WORLD_NS;
+}
+
+static bool is_std_smc64(uint32_t fid)
+{
+	return (fid & (SMCCC_FAST_CALL | SMCCC_SMC64)) == (SMCCC_FAST_CALL | SMCCC_SMC64) &&
+	       SMCCC_FID_OEN(fid) == SMCCC_OEN_STD;
+}
+
+static bool is_rmi(uint32_t fid)
+{
+	uint32_t fnum = SMCCC_FID_FNUM(fid);
+
+	return is_std_smc64(fid) &&
+	       ((fnum >= RMI_FNUM_RANGE1_FIRST && fnum <= RMI_FNUM_RANGE1_LAST) ||
+		(fnum >= RMI_FNUM_RANGE2_FIRST && fnum <= RMI_FNUM_RANGE2_LAST));
+}
+
+static bool is_rmm_el3(uint32_t fid)
+{
+	uint32_t fnum = SMCCC_FID_FNUM(fid);
+
+	return is_std_smc64(fid) && fnum >= RMM_EL3_FNUM_FIRST && fnum <= RMM_EL3_FNUM_LAST;
+}
+
+void smc_handle(struct el3_frame *f)
+{
+	const struct smc_handler *h;
+	struct smc_args args;
+	unsigned int i;
+
+	args.world = caller_world();
+	args.fid = (uint32_t)f->x[0];	/* the FID is W0; bits [63:32] are ignored */
+	args.a[0] = args.fid;
+	for (i = 1; i < 8; i++)
+		args.a[i] = SMCCC_FID_IS_SMC64(args.fid) ? f->x[i] : (uint32_t)f->x[i];
+
+	/*
+	 * RMI calls would be forwarded to the RMM and RMM->EL3 services are
+	 * for the Realm world only.  No RMM has booted, so both fail closed.
+	 */
+	if (is_rmi(args.fid) || is_rmm_el3(args.fid)) {
+		f->x[0] = SMC_UNKNOWN;
+		return;
+	}
+
+	h = smc_lookup(args.fid, args.world);
+	f->x[0] = h ? h->call(&args) : SMC_UNKNOWN;
+}
