@@ -133,24 +133,28 @@ if [ ! -x "$CACHE/boot/busybox" ]; then
 	chmod +x "$CACHE/boot/busybox.tmp" && mv "$CACHE/boot/busybox.tmp" "$CACHE/boot/busybox"
 fi
 
-# ------------------------------------------------------------ checkpatch
-# checkpatch.pl is not in the headers package; take it (and the data files it
-# reads) from the linux-source package of the same kernel series.
+# ------------------------------------------------------------ kernel source files
+# checkpatch.pl (and the data files it reads) and the kselftest harness are
+# not in the headers package; take them from linux-source of the same series.
 KSERIES=$(echo "$KVER" | sed -n 's/^\([0-9]*\.[0-9]*\).*/\1/p')
-CHECKPATCH_DIR=$CACHE/checkpatch
-if [ ! -x "$CHECKPATCH_DIR/scripts/checkpatch.pl" ]; then
+KSRC_DIR=$CACHE/linux-src
+KSRC_FILES=(scripts/checkpatch.pl scripts/spelling.txt scripts/const_structs.checkpatch
+	    tools/testing/selftests/kselftest_harness.h tools/testing/selftests/kselftest.h)
+ksrc_complete() {
+	local f
+	for f in "${KSRC_FILES[@]}"; do [ -e "$KSRC_DIR/$f" ] || return 1; done
+}
+if ! ksrc_complete; then
 	fetch_deb "linux-source-$KSERIES" "linux-source-${KSERIES}_*_all.deb"
-	step "extracting checkpatch.pl from linux-source-$KSERIES"
+	step "extracting checkpatch and the kselftest harness from linux-source-$KSERIES"
 	srcdeb=$(ls "$CACHE"/debs/linux-source-"$KSERIES"_*_all.deb | tail -n 1)
-	rm -rf "$CHECKPATCH_DIR.tmp" && mkdir -p "$CHECKPATCH_DIR.tmp"
+	rm -rf "$KSRC_DIR.tmp" && mkdir -p "$KSRC_DIR.tmp"
 	dpkg-deb --fsys-tarfile "$srcdeb" |
 		tar -xO "./usr/src/linux-source-$KSERIES.tar.xz" |
-		tar -xJ -C "$CHECKPATCH_DIR.tmp" --strip-components=1 --wildcards \
-			"linux-source-$KSERIES/scripts/checkpatch.pl" \
-			"linux-source-$KSERIES/scripts/spelling.txt" \
-			"linux-source-$KSERIES/scripts/const_structs.checkpatch" ||
-		die "cannot extract checkpatch.pl from $srcdeb"
-	rm -rf "$CHECKPATCH_DIR" && mv "$CHECKPATCH_DIR.tmp" "$CHECKPATCH_DIR"
+		tar -xJ -C "$KSRC_DIR.tmp" --strip-components=1 \
+			"${KSRC_FILES[@]/#/linux-source-$KSERIES/}" ||
+		die "cannot extract ${KSRC_FILES[*]} from $srcdeb"
+	rm -rf "$KSRC_DIR" && mv "$KSRC_DIR.tmp" "$KSRC_DIR"
 fi
 
 # ------------------------------------------------------------ source packages
@@ -206,7 +210,8 @@ BUSYBOX := $CACHE/boot/busybox
 BEARSSL_DIR := $BEARSSL_DIR
 LIBFDT_DIR := $LIBFDT_DIR
 QEMU := $CACHE/bin/qemu-system-aarch64
-CHECKPATCH := $CHECKPATCH_DIR/scripts/checkpatch.pl
+CHECKPATCH := $KSRC_DIR/scripts/checkpatch.pl
+KSELFTEST_DIR := $KSRC_DIR/tools/testing/selftests
 QEMU_VERSION_LINE := $qemu_line
 ENV
 echo "$want_stamp" > "$STAMP"
