@@ -77,11 +77,13 @@ host-tests: bootstrap
 	@$(MAKE) -s -C $(TOP)/tests O=$(OUT)/host-tests
 	@$(MAKE) -s -C $(TOP)/rmm-firmware O=$(OUT)/rmm host-tests
 	@$(MAKE) -s -C $(TOP)/monitor/tests O=$(OUT)/host-tests/monitor
+	@$(MAKE) -s -C $(TOP)/vmm O=$(OUT)/vmm-host host-tests
 
 check-host: host-tests
 	@$(MAKE) -s -C $(TOP)/tests O=$(OUT)/host-tests run
 	@$(MAKE) -s -C $(TOP)/rmm-firmware O=$(OUT)/rmm check-host
 	@$(MAKE) -s -C $(TOP)/monitor/tests O=$(OUT)/host-tests/monitor run
+	@$(MAKE) -s -C $(TOP)/vmm O=$(OUT)/vmm-host check-host
 
 # Kernel style for the module and its UAPI (checkpatch.pl from the same
 # kernel series, fetched by the bootstrap).

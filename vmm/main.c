@@ -9,6 +9,8 @@
 #include "vmm/builtin.h"
 
 const struct vmm_command vmm_commands[] = {
+	{ "run", "boot a Linux kernel in a realm (see 'run --help')", cmd_run },
+	{ "measure", "predict a realm's initial measurement offline", cmd_measure },
 	{ "version", "print the version and the libraries it was built with", cmd_version },
 	{ "help", "list the commands", cmd_help },
 };
