@@ -170,7 +170,14 @@ bool granule_lock_set(struct granule_lock_req *reqs, size_t n)
 				return false;
 	}
 
-	/* Lock by ascending PA: pick the next larger PA each round (n is small). */
+	/*
+	 * Lock by ascending PA (pick the next larger PA each round; n is
+	 * small).  Each state is checked as soon as its lock is taken, and the
+	 * whole set is released on the first mismatch, so this CPU never waits
+	 * for a lock while it holds a granule in a state it did not ask for
+	 * (e.g. an RTT or REC_AUX granule that another command locks as an
+	 * internal granule): see <rmm/granule.h>.
+	 */
 	for (locked = 0; locked < n; locked++) {
 		size_t next = n;
 
@@ -181,12 +188,10 @@ bool granule_lock_set(struct granule_lock_req *reqs, size_t n)
 		}
 		granule_lock(reqs[next].g);
 		last = reqs[next].pa;
-	}
-
-	for (i = 0; i < n; i++) {
-		if (granule_get_state(reqs[i].g) != reqs[i].state) {
-			for (j = 0; j < n; j++)
-				granule_unlock(reqs[j].g);
+		if (granule_get_state(reqs[next].g) != reqs[next].state) {
+			for (i = 0; i < n; i++)
+				if (reqs[i].pa <= last)
+					granule_unlock(reqs[i].g);
 			return false;
 		}
 	}

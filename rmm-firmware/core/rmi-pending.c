@@ -5,6 +5,11 @@
  * RMI_ERROR_INPUT and change no state, so a host never mistakes them for
  * working commands.  RMI 1.0 has no "not supported" status
  * (RMI_ERROR_NOT_SUPPORTED is 1.1).
+ *
+ * RMI_REC_ENTER needs the aarch64 realm entry/exit runtime (separate work).
+ * That runtime records realm requests in the REC through <rmm/rec.h>
+ * (rec_ripas_request(), rec_psci_request()), which RMI_RTT_SET_RIPAS and
+ * RMI_PSCI_COMPLETE already complete.
  */
 #include <rmm/rmi-handlers.h>
 
@@ -15,14 +20,4 @@
 		res->x[0] = RMI_ERROR_INPUT; \
 	}
 
-RMI_REFUSE(rmi_rec_create)
-RMI_REFUSE(rmi_rec_destroy)
 RMI_REFUSE(rmi_rec_enter)
-RMI_REFUSE(rmi_psci_complete)
-RMI_REFUSE(rmi_rtt_map_unprotected)
-RMI_REFUSE(rmi_rtt_unmap_unprotected)
-RMI_REFUSE(rmi_rtt_init_ripas)
-RMI_REFUSE(rmi_rtt_set_ripas)
-RMI_REFUSE(rmi_data_create)
-RMI_REFUSE(rmi_data_create_unknown)
-RMI_REFUSE(rmi_data_destroy)

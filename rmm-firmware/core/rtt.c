@@ -16,30 +16,6 @@
 #include <rmm/rmi-handlers.h>
 #include <rmm/s2tt.h>
 
-static bool kind_is_live(enum s2tte_kind kind)
-{
-	/* DEN0137 A5.5.8: ASSIGNED (protected) or TABLE; ASSIGNED_NS is not. */
-	return kind == S2TTE_ASSIGNED_EMPTY || kind == S2TTE_ASSIGNED_RAM ||
-	       kind == S2TTE_ASSIGNED_DESTROYED || kind == S2TTE_TABLE;
-}
-
-/*
- * RttSkipNonLiveEntries: from the entry holding @ipa in the RTT where the
- * walk stopped, the IPA of the first live entry (@ipa itself if that entry
- * is live), or the top of the RTT's range if there is none.
- */
-static uint64_t skip_non_live(const struct s2tt_walk *w, uint64_t ipa)
-{
-	uint64_t size = s2tt_entry_size(w->level);
-	uint64_t table_base = ipa & ~(size * S2TTES_PER_TABLE - 1);
-
-	for (unsigned int i = w->index; i < S2TTES_PER_TABLE; i++) {
-		if (kind_is_live(s2tte_decode(s2tt_read(w->g_table, i), w->level)))
-			return i == w->index ? ipa : table_base + i * size;
-	}
-	return table_base + S2TTES_PER_TABLE * size;
-}
-
 /*
  * level_bound, ipa_align, ipa_bound.  @min_level is the lowest level the
  * command accepts, @align_level the level whose entry size @ipa must be
@@ -53,13 +29,6 @@ static bool rtt_args_valid(const struct s2tt_ctx *s2, uint64_t ipa, int64_t leve
 	if (!s2tt_addr_is_level_aligned(ipa, (int)align_level))
 		return false;
 	return ipa < (1ULL << s2->ipa_bits);
-}
-
-/* RD -> RTT root hand-over: lock the root, release the RD. */
-static void lock_root_release_rd(const struct s2tt_ctx *s2, struct granule *g_rd)
-{
-	granule_lock(granule_from_pa(s2->rtt_base));
-	granule_unlock(g_rd);
 }
 
 /*
@@ -103,7 +72,7 @@ void rmi_rtt_create(const uint64_t *args, struct rmi_result *res)
 		return;
 	}
 
-	lock_root_release_rd(&s2, g_rd);
+	s2tt_lock_root_release_rd(&s2, g_rd);
 	s2tt_walk_lock(&s2, ipa, (int)level - 1, &w);
 	parent = s2tt_read(w.g_table, w.index);
 	parent_kind = s2tte_decode(parent, w.level);
@@ -119,7 +88,7 @@ void rmi_rtt_create(const uint64_t *args, struct rmi_result *res)
 	granule_refcount_inc(g_rtt, (uint16_t)child_refs);
 
 	/* A protected assigned block was already counted by the parent. */
-	if (!kind_is_live(parent_kind))
+	if (!s2tte_kind_is_refcounted(parent_kind))
 		granule_refcount_inc(w.g_table, 1);
 	granule_set_state(g_rtt, GRANULE_STATE_RTT);
 	s2tt_write(w.g_table, w.index, s2tte_create_table(rtt_pa));
@@ -158,12 +127,12 @@ void rmi_rtt_destroy(const uint64_t *args, struct rmi_result *res)
 		return;
 	}
 
-	lock_root_release_rd(&s2, g_rd);
+	s2tt_lock_root_release_rd(&s2, g_rd);
 	s2tt_walk_lock(&s2, ipa, (int)level - 1, &w);
 	parent = s2tt_read(w.g_table, w.index);
 	if (w.level < level - 1 || s2tte_decode(parent, w.level) != S2TTE_TABLE) {
 		res->x[0] = RMI_RETURN(RMI_ERROR_RTT, w.level);
-		res->x[2] = skip_non_live(&w, ipa);
+		res->x[2] = s2tt_skip_non_live(&w, ipa);
 		granule_unlock(w.g_lock);
 		return;
 	}
@@ -189,7 +158,7 @@ void rmi_rtt_destroy(const uint64_t *args, struct rmi_result *res)
 
 	res->x[0] = RMI_SUCCESS;
 	res->x[1] = s2tte_pa(parent);
-	res->x[2] = skip_non_live(&w, ipa);
+	res->x[2] = s2tt_skip_non_live(&w, ipa);
 	granule_unlock(w.g_lock);
 }
 
@@ -224,7 +193,7 @@ void rmi_rtt_fold(const uint64_t *args, struct rmi_result *res)
 		return;
 	}
 
-	lock_root_release_rd(&s2, g_rd);
+	s2tt_lock_root_release_rd(&s2, g_rd);
 	s2tt_walk_lock(&s2, ipa, (int)level - 1, &w);
 	parent = s2tt_read(w.g_table, w.index);
 	if (w.level < level - 1 || s2tte_decode(parent, w.level) != S2TTE_TABLE) {
@@ -247,7 +216,7 @@ void rmi_rtt_fold(const uint64_t *args, struct rmi_result *res)
 	}
 
 	s2tt_write(w.g_table, w.index, folded);
-	if (kind_is_live(s2tte_decode(folded, w.level))) {
+	if (s2tte_kind_is_refcounted(s2tte_decode(folded, w.level))) {
 		/* 512 assigned entries become one block the parent already counts. */
 		granule_refcount_dec(g_child, (uint16_t)S2TTES_PER_TABLE);
 	} else {
@@ -292,7 +261,7 @@ void rmi_rtt_read_entry(const uint64_t *args, struct rmi_result *res)
 		return;
 	}
 
-	lock_root_release_rd(&s2, g_rd);
+	s2tt_lock_root_release_rd(&s2, g_rd);
 	s2tt_walk_lock(&s2, ipa, (int)level, &w);
 	s2tte = s2tt_read(w.g_table, w.index);
 	granule_unlock(w.g_lock);

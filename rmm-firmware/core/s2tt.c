@@ -29,7 +29,9 @@
 #define DESC_MEMATTR_RESERVED	(0x4ULL << 2)
 #define DESC_S2AP_MASK		(0x3ULL << 6)
 #define DESC_S2AP_RW		(0x3ULL << 6)
+#define DESC_SH_OS		(0x2ULL << 8)
 #define DESC_SH_IS		(0x3ULL << 8)
+#define DESC_MEMATTR3		(0x8ULL << 2)		/* RES0 with FWB */
 #define DESC_AF			(1ULL << 10)
 #define DESC_XN_EL1_EL0		(0x2ULL << 53)
 #define DESC_NS			(1ULL << 55)
@@ -100,10 +102,18 @@ uint64_t s2tte_create_assigned(uint64_t pa, unsigned int ripas, int level)
 	       ((uint64_t)ripas << DESC_RIPAS_SHIFT);
 }
 
+/*
+ * Shareability is the RMM's (DEN0137 A5.5.11): Inner Shareable when the
+ * host asked for cacheable (Normal Write-Back) memory, Outer Shareable for
+ * non-cacheable and Device memory.
+ */
 uint64_t s2tte_create_assigned_ns(uint64_t host_desc, int level)
 {
-	return s2tte_host_ns_bits(host_desc) | leaf_type(level) | DESC_SH_IS |
-	       DESC_AF | DESC_XN_EL1_EL0 | DESC_NS;
+	uint64_t attrs = s2tte_host_ns_bits(host_desc);
+	uint64_t sh = (attrs & DESC_MEMATTR_MASK) == DESC_MEMATTR_NORMAL_WB ?
+		      DESC_SH_IS : DESC_SH_OS;
+
+	return attrs | leaf_type(level) | sh | DESC_AF | DESC_XN_EL1_EL0 | DESC_NS;
 }
 
 uint64_t s2tte_create_table(uint64_t pa)
@@ -170,17 +180,70 @@ uint64_t s2tte_host_ns_bits(uint64_t s2tte)
 	return s2tte & (DESC_OA_MASK | DESC_MEMATTR_MASK | DESC_S2AP_MASK);
 }
 
-bool s2tte_host_ns_desc_is_valid(uint64_t desc, int level, unsigned int pa_bits)
+bool s2tte_host_ns_attr_is_valid(uint64_t desc)
 {
-	uint64_t oa = desc & DESC_OA_MASK;
+	uint64_t memattr = desc & DESC_MEMATTR_MASK;
 
-	if (desc != s2tte_host_ns_bits(desc))
+	/* Only ADDR, MemAttr[2:0] and S2AP are host-controlled (A5.5.11). */
+	if (desc != s2tte_host_ns_bits(desc) || (memattr & DESC_MEMATTR3) != 0)
 		return false;
-	if (!s2tt_addr_is_level_aligned(oa, level))
-		return false;
-	if (pa_bits < 64 && (oa >> pa_bits) != 0)
-		return false;
-	return (desc & DESC_MEMATTR_MASK) != DESC_MEMATTR_RESERVED;
+	/* MemAttr 0b100 is reserved with FEAT_S2FWB. */
+	return memattr != DESC_MEMATTR_RESERVED;
+}
+
+bool s2tte_kind_is_live(enum s2tte_kind kind)
+{
+	return kind == S2TTE_ASSIGNED_EMPTY || kind == S2TTE_ASSIGNED_RAM ||
+	       kind == S2TTE_ASSIGNED_DESTROYED || kind == S2TTE_ASSIGNED_NS ||
+	       kind == S2TTE_TABLE;
+}
+
+bool s2tte_kind_is_refcounted(enum s2tte_kind kind)
+{
+	return kind != S2TTE_ASSIGNED_NS && s2tte_kind_is_live(kind);
+}
+
+bool s2tte_kind_is_unassigned(enum s2tte_kind kind)
+{
+	return kind == S2TTE_UNASSIGNED_EMPTY || kind == S2TTE_UNASSIGNED_RAM ||
+	       kind == S2TTE_UNASSIGNED_DESTROYED;
+}
+
+bool s2tte_kind_is_assigned(enum s2tte_kind kind)
+{
+	return kind == S2TTE_ASSIGNED_EMPTY || kind == S2TTE_ASSIGNED_RAM ||
+	       kind == S2TTE_ASSIGNED_DESTROYED;
+}
+
+uint64_t s2tte_with_ripas(uint64_t s2tte, int level, unsigned int ripas)
+{
+	enum s2tte_kind kind = s2tte_decode(s2tte, level);
+
+	if (s2tte_kind_is_unassigned(kind))
+		return s2tte_create_unassigned(ripas);
+	rmm_assert(s2tte_kind_is_assigned(kind));
+	return s2tte_create_assigned(s2tte_pa(s2tte), ripas, level);
+}
+
+uint64_t s2tt_skip_non_live(const struct s2tt_walk *w, uint64_t ipa)
+{
+	uint64_t size = s2tt_entry_size(w->level);
+	uint64_t entry_base = ipa & ~(size - 1);
+	uint64_t table_base = ipa & ~(size * S2TTES_PER_TABLE - 1);
+
+	for (unsigned int i = w->index; i < S2TTES_PER_TABLE; i++) {
+		uint64_t s2tte = s2tt_read(w->g_table, i);
+
+		if (s2tte_kind_is_live(s2tte_decode(s2tte, w->level)))
+			return i == w->index ? entry_base : table_base + i * size;
+	}
+	return table_base + S2TTES_PER_TABLE * size;
+}
+
+void s2tt_lock_root_release_rd(const struct s2tt_ctx *ctx, struct granule *g_rd)
+{
+	granule_lock(granule_from_pa(ctx->rtt_base));
+	granule_unlock(g_rd);
 }
 
 unsigned int s2tt_init_unfold(uint64_t *table, uint64_t parent, int level)

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <rmm/assert.h>
 #include "helpers.h"
 
 static uint64_t next_free;
@@ -104,6 +105,62 @@ struct rd *test_rd(const struct test_realm *r)
 	return host_pa_to_va(r->rd);
 }
 
+uint64_t test_rtt_create(const struct test_realm *r, uint64_t ipa, int level)
+{
+	uint64_t rtt = alloc_delegated();
+	uint64_t size = 1ULL << (12 + 9 * (3 - (level - 1)));
+
+	assert_int_equal(RMI4(RMI_RTT_CREATE, r->rd, rtt, ipa & ~(size - 1),
+			      (uint64_t)level).x[0], RMI_SUCCESS);
+	return rtt;
+}
+
+void test_rtts_to_level(const struct test_realm *r, uint64_t ipa, int level)
+{
+	for (int l = (int)r->params.rtt_level_start + 1; l <= level; l++)
+		(void)test_rtt_create(r, ipa, l);
+}
+
+uint64_t ns_granule_with(const void *data, size_t len)
+{
+	uint64_t pa = alloc_granule();
+
+	assert_true(len <= GRANULE_SIZE);
+	memcpy(host_pa_to_va(pa), data, len);
+	return pa;
+}
+
+void rec_params_fill(struct rmi_rec_params *p, uint64_t mpidr, bool runnable)
+{
+	memset(p, 0, sizeof(*p));
+	p->flags = runnable ? RMI_REC_PARAMS_FLAG_RUNNABLE : 0;
+	p->mpidr = mpidr;
+	p->pc = 0x80000000ULL;
+	p->gprs[0] = 0x80100000ULL;
+	p->num_aux = REC_NUM_AUX_GRANULES;
+	for (unsigned int i = 0; i < REC_NUM_AUX_GRANULES; i++)
+		p->aux[i] = alloc_delegated();
+}
+
+uint64_t test_rec_create(const struct test_realm *r, uint64_t mpidr, bool runnable)
+{
+	struct rmi_rec_params p;
+	uint64_t rec = alloc_delegated();
+
+	rec_params_fill(&p, mpidr, runnable);
+	assert_int_equal(RMI3(RMI_REC_CREATE, r->rd, rec,
+			      ns_granule_with(&p, sizeof(p))).x[0], RMI_SUCCESS);
+	return rec;
+}
+
+void assert_no_locks(void)
+{
+	for (uint64_t pa = HOST_DRAM_BASE; pa < HOST_DRAM_BASE + HOST_DRAM_SIZE;
+	     pa += GRANULE_SIZE)
+		if (granule_is_locked(granule_from_pa(pa)))
+			fail_msg("granule 0x%llx left locked", (unsigned long long)pa);
+}
+
 static unsigned int hexval(char c)
 {
 	if (c >= '0' && c <= '9')
@@ -181,4 +238,55 @@ void vector_get_rem(unsigned int algo, unsigned int size, uint8_t out[MEASURE_SI
 	}
 	fclose(f);
 	fail_msg("REM vector alg%u size%u not found", algo, size);
+}
+
+static void assert_rim(const struct test_realm *r, const char *step, unsigned int algo)
+{
+	uint8_t expect[MEASURE_SIZE];
+
+	vector_get(step, algo, expect);
+	assert_memory_equal(test_rd(r)->measurements[MEASURE_RIM_SLOT], expect,
+			    MEASURE_SIZE);
+}
+
+void test_vector_chain(struct test_realm *r, unsigned int algo, const char *last)
+{
+	static const char *const steps[] = { "RIM0", "ripas", "data", "data-nomeasure", "rec" };
+	struct rmi_realm_params p;
+	uint8_t page[GRANULE_SIZE];
+	struct rmi_result res;
+	unsigned int i;
+
+	realm_params_fill_default(&p, alloc_granules(2, 2));
+	p.hash_algo = (uint8_t)algo;
+	for (i = 0; i < ARRAY_SIZE(steps); i++) {
+		const char *step = steps[i];
+
+		if (i == 0) {
+			test_realm_create(r, &p);
+		} else if (i == 1) {
+			(void)test_rtt_create(r, 0x80000000ULL, 2);
+			res = RMI3(RMI_RTT_INIT_RIPAS, r->rd, 0x80000000ULL, 0x80200000ULL);
+			assert_int_equal(res.x[0], RMI_SUCCESS);
+			assert_int_equal(res.x[1], 0x80200000ULL);
+		} else if (i == 2) {
+			(void)test_rtt_create(r, 0x80000000ULL, 3);
+			for (unsigned int b = 0; b < GRANULE_SIZE; b++)
+				page[b] = (uint8_t)(b & 0xff);
+			assert_int_equal(RMI5(RMI_DATA_CREATE, r->rd, alloc_delegated(),
+					      0x80000000ULL, ns_granule_with(page, sizeof(page)),
+					      RMI_MEASURE_CONTENT).x[0], RMI_SUCCESS);
+		} else if (i == 3) {
+			memset(page, 0xA5, sizeof(page));	/* not measured */
+			assert_int_equal(RMI5(RMI_DATA_CREATE, r->rd, alloc_delegated(),
+					      0x80001000ULL, ns_granule_with(page, sizeof(page)),
+					      RMI_NO_MEASURE_CONTENT).x[0], RMI_SUCCESS);
+		} else {
+			(void)test_rec_create(r, 0, true);
+		}
+		assert_rim(r, step, algo);
+		if (strcmp(step, last) == 0)
+			return;
+	}
+	fail_msg("unknown vector step %s", last);
 }

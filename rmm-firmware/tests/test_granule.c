@@ -65,6 +65,26 @@ static void lock_set_locks_all_or_nothing(void **state)
 	assert_false(granule_lock_set(reqs, 2));
 }
 
+/*
+ * A lock set backs off at the first granule in the wrong state before it
+ * waits for the next one: here it must never touch b, which "another CPU"
+ * holds (locking it again would trip the host's double-lock check).
+ */
+static void lock_set_backs_off_before_waiting(void **state)
+{
+	uint64_t a = alloc_granule(), b = alloc_granule();
+	struct granule_lock_req reqs[2] = {
+		{ .pa = b, .state = GRANULE_STATE_NS },
+		{ .pa = a, .state = GRANULE_STATE_DELEGATED },	/* a is NS */
+	};
+
+	(void)state;
+	granule_lock(granule_from_pa(b));
+	assert_false(granule_lock_set(reqs, 2));
+	assert_false(granule_is_locked(granule_from_pa(a)));
+	granule_unlock(granule_from_pa(b));
+}
+
 static void double_lock_is_caught(void **state)
 {
 	struct granule *g = granule_from_pa(HOST_DRAM_BASE);
@@ -185,7 +205,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(lookup_refuses_unaligned_and_untracked),
 		T(init_rejects_bad_banks),
-		T(lock_set_locks_all_or_nothing),
+		T(lock_set_locks_all_or_nothing), T(lock_set_backs_off_before_waiting),
 		T(double_lock_is_caught),
 		T(delegate_gran_align),
 		T(delegate_gran_bound),

@@ -10,20 +10,31 @@
  * one global order so that no two CPUs can wait on each other:
  *
  *  1. External granules first.  An external granule is one whose PA the host
- *     passes as an argument (the RD, a REC, a granule being delegated,
- *     undelegated or given a new role, REC auxiliary granules).  When a
- *     command needs several of them at once it locks them in ascending PA
- *     order (granule_lock_set()), whatever their roles.
+ *     passes as an argument or in a parameter structure (the RD, a REC, a
+ *     granule being delegated, undelegated or given a new role: RTT, DATA,
+ *     REC, REC auxiliary granules named in RmiRecParams, the two RECs of
+ *     RMI_PSCI_COMPLETE).  When a command needs several of them at once it
+ *     locks them in ascending PA order (granule_lock_set()), whatever their
+ *     roles, and checks each one's state as soon as it holds its lock: on
+ *     the first mismatch it releases the whole set.  So a CPU never waits
+ *     for a lock while it holds a granule in a state it did not ask for (an
+ *     RTT or REC_AUX granule that another CPU may hold as an internal
+ *     granule while it waits for something this CPU holds).
  *  2. Then internal granules, reached through pointers the RMM keeps:
  *     a. RTTs, root to leaf.  The first starting-level RTT of a realm
  *        (rd->rtt_base) is the lock for all its concatenated starting-level
  *        RTTs.  A walk locks the child before releasing the parent
  *        (hand-over-hand), so it holds at most two RTT locks at a time.
- *     b. DATA granules (one at a time).
- *     c. REC_AUX granules.
+ *     b. DATA granules (one at a time), after the level-3 RTT that maps
+ *        them (RMI_DATA_DESTROY).
+ *     c. REC_AUX granules, after their REC, in ascending PA order
+ *        (RMI_REC_DESTROY).
  *  3. The RD may be unlocked once the root RTT is locked (RD -> RTT root is
  *     the only RD-to-internal step), so a long walk does not block other
- *     commands on the same realm's RD.
+ *     commands on the same realm's RD.  Commands that extend the RIM after
+ *     the walk (RMI_DATA_CREATE, RMI_RTT_INIT_RIPAS) keep the RD locked
+ *     throughout.  RMI_RTT_SET_RIPAS keeps the REC (external) locked while
+ *     it walks the RTTs.
  *
  *  The VMID allocator's lock (core/vmid.c) is a leaf: nothing else is
  *  locked while it is held.
@@ -37,7 +48,7 @@
  *   RTT  number of entries that are TABLE or ASSIGNED (protected; an assigned
  *        block counts once, like a page).  Unprotected ASSIGNED_NS entries do
  *        not count: such an RTT is not live (DEN0137 A5.5.8).
- *   REC  1 while the REC is running on a CPU
+ *   REC  1 while the REC is running on a CPU (<rmm/rec.h>)
  */
 #ifndef RMM_GRANULE_H
 #define RMM_GRANULE_H

@@ -83,8 +83,23 @@ uint64_t s2tte_pa(uint64_t s2tte);
 unsigned int s2tte_kind_ripas(enum s2tte_kind kind);
 uint64_t s2tte_host_ns_bits(uint64_t s2tte);
 
-/* RMI_RTT_MAP_UNPROTECTED descriptor validity (cca-interfaces.md §6.4). */
-bool s2tte_host_ns_desc_is_valid(uint64_t desc, int level, unsigned int pa_bits);
+/*
+ * RttDescriptorIsValidForUnprotected (DEN0137 B3.56, A5.5.11): only OA[47:12],
+ * MemAttr[2:0] (bits[4:2]; MemAttr[3] is RES0 with FWB) and S2AP[7:6] may be
+ * set, and MemAttr 0b100 (reserved with FWB) is refused.  The level
+ * alignment of the OA is the caller's separate check (addr_align).
+ */
+bool s2tte_host_ns_attr_is_valid(uint64_t desc);
+
+/* RTTE liveness (A5.5.8): ASSIGNED, ASSIGNED_NS or TABLE. */
+bool s2tte_kind_is_live(enum s2tte_kind kind);
+/* Entries counted in an RTT's refcount: live, except ASSIGNED_NS. */
+bool s2tte_kind_is_refcounted(enum s2tte_kind kind);
+/* Protected UNASSIGNED / ASSIGNED entries (any RIPAS). */
+bool s2tte_kind_is_unassigned(enum s2tte_kind kind);
+bool s2tte_kind_is_assigned(enum s2tte_kind kind);
+/* The same UNASSIGNED / ASSIGNED entry with RIPAS @ripas. */
+uint64_t s2tte_with_ripas(uint64_t s2tte, int level, unsigned int ripas);
 
 /*
  * Fill the entries of a new level-@level RTT so that together they describe
@@ -116,6 +131,16 @@ struct s2tt_walk {
 };
 void s2tt_walk_lock(const struct s2tt_ctx *ctx, uint64_t ipa, int level,
 		    struct s2tt_walk *walk);
+
+/*
+ * RttSkipNonLiveEntries (B3.76): from the entry holding @ipa in the RTT where
+ * walk @w stopped, the IPA of the first live entry (the base of @ipa's own
+ * entry if that is live), or the top of the RTT's range if there is none.
+ */
+uint64_t s2tt_skip_non_live(const struct s2tt_walk *w, uint64_t ipa);
+
+/* RD -> RTT root hand-over (<rmm/granule.h> rule 3): lock root, unlock RD. */
+void s2tt_lock_root_release_rd(const struct s2tt_ctx *ctx, struct granule *g_rd);
 
 /* Read or write one entry of an RTT the caller has locked. */
 uint64_t s2tt_read(struct granule *g_table, unsigned int index);
