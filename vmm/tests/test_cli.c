@@ -133,8 +133,33 @@ static void test_not_built_yet(void **state)
 	(void)state;
 	run(ARGV("-k", kernel()), &res);
 	expect_one_line(&res, 2, "run: the realm launch path is not built yet (try --dry-run)");
+}
+
+/* measure prints one line: the algorithm and the RIM; the same options give the same RIM. */
+static void test_measure_prints_the_rim(void **state)
+{
+	struct result res;
+	char first[256];
+
+	(void)state;
 	run((const char *[]){ "measure", "-k", kernel(), NULL }, &res);
-	expect_one_line(&res, 2, "measure: the RIM prediction is not built yet (try --dry-run)");
+	assert_int_equal(res.status, 0);
+	assert_string_equal(res.err, "");
+	assert_int_equal(strlen(res.out), strlen("sha256 ") + 64 + 1);
+	assert_memory_equal(res.out, "sha256 ", 7);
+	snprintf(first, sizeof(first), "%s", res.out);
+	run((const char *[]){ "measure", "-k", kernel(), NULL }, &res);
+	assert_string_equal(res.out, first);
+	run((const char *[]){ "measure", "-k", kernel(), "--measurement-algo", "sha512", NULL }, &res);
+	assert_int_equal(res.status, 0);
+	assert_int_equal(strlen(res.out), strlen("sha512 ") + 128 + 1);
+	run((const char *[]){ "measure", "-k", kernel(), "--rpv", "01", NULL }, &res);
+	assert_int_equal(res.status, 0);
+	/* The RPV is not part of the RIM (it is reported beside it in the token). */
+	assert_string_equal(res.out, first);
+	run((const char *[]){ "measure", "-k", kernel(), "--mem", "512M", NULL }, &res);
+	assert_int_equal(res.status, 0);
+	assert_string_not_equal(res.out, first);
 }
 
 static struct json_object *get(struct json_object *o, const char *path)
@@ -237,6 +262,7 @@ int main(void)
 		cmocka_unit_test(test_bad_input_is_one_line),
 		cmocka_unit_test(test_no_crash),
 		cmocka_unit_test(test_not_built_yet),
+		cmocka_unit_test(test_measure_prints_the_rim),
 		cmocka_unit_test(test_dry_run),
 		cmocka_unit_test(test_dry_run_round_trip),
 		cmocka_unit_test(test_help),
