@@ -23,7 +23,7 @@ define inroot
 	CACHE=$(CACHE) $(INROOT) '$(1)'
 endef
 
-.PHONY: all help bootstrap module vmm selftests firmware monitor rmm host-tests \
+.PHONY: all help bootstrap module vmm selftests firmware fwlib monitor rmm host-tests \
 	check check-host check-style check-emu run initramfs clean distclean
 
 all: module vmm firmware selftests host-tests
@@ -64,10 +64,15 @@ selftests: bootstrap
 	@$(call inroot,make -s -C $(TOP)/selftests -j$(JOBS) O=$(OUT)/selftests)
 
 # ------------------------------------------------------------------ firmware
-firmware: monitor rmm
+firmware: monitor rmm fwlib
 
-monitor: bootstrap
-	@$(call inroot,make -s -C $(TOP)/monitor -j$(JOBS) O=$(OUT)/monitor)
+# The freestanding libraries (CBOR, attestation, libfdt) and their link check.
+fwlib: bootstrap
+	@$(call inroot,make -s -C $(TOP)/fwlib -j$(JOBS) O=$(OUT)/fwlib-aarch64)
+
+# flash.bin carries the RMM image: build it first.
+monitor: bootstrap rmm
+	@$(call inroot,make -s -C $(TOP)/monitor -j$(JOBS) O=$(OUT)/monitor RMM_IMAGE=$(OUT)/rmm/rmm.bin)
 
 rmm: bootstrap
 	@$(call inroot,make -s -C $(TOP)/rmm-firmware -j$(JOBS) O=$(OUT)/rmm)
@@ -78,12 +83,15 @@ host-tests: bootstrap
 	@$(MAKE) -s -C $(TOP)/rmm-firmware O=$(OUT)/rmm host-tests
 	@$(MAKE) -s -C $(TOP)/monitor/tests O=$(OUT)/host-tests/monitor
 	@$(MAKE) -s -C $(TOP)/vmm O=$(OUT)/vmm-host host-tests
+	@$(MAKE) -s -C $(TOP)/fwlib/tests O=$(OUT)/fwlib-tests host-tests
+	@$(MAKE) -s -C $(TOP)/tools/token O=$(OUT)/tools
 
 check-host: host-tests
 	@$(MAKE) -s -C $(TOP)/tests O=$(OUT)/host-tests run
 	@$(MAKE) -s -C $(TOP)/rmm-firmware O=$(OUT)/rmm check-host
 	@$(MAKE) -s -C $(TOP)/monitor/tests O=$(OUT)/host-tests/monitor run
 	@$(MAKE) -s -C $(TOP)/vmm O=$(OUT)/vmm-host check-host
+	@$(MAKE) -s -C $(TOP)/fwlib/tests O=$(OUT)/fwlib-tests check-host
 
 # Kernel style for the module and its UAPI (checkpatch.pl from the same
 # kernel series, fetched by the bootstrap).
