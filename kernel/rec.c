@@ -55,6 +55,21 @@ static phys_addr_t rec_rmi_run_pa(struct rec *rec)
 	return page_to_phys(rec->run_pages) + PAGE_SIZE;
 }
 
+/* CNTx_CTL: ENABLE, IMASK, ISTATUS */
+#define CNT_CTL_FIRING(ctl)	(((ctl) & 7) == 5)
+
+/*
+ * The realm's timers are the hardware's while it runs; the interrupt they
+ * raise is a physical one the host takes (an IRQ exit).  Delivering it to
+ * the realm is the VMM's job (it owns the virtual GIC), so an IRQ exit with
+ * a timer whose condition is met goes to userspace.
+ */
+static bool rec_timer_firing(const struct rmi_rec_exit *exit)
+{
+	return CNT_CTL_FIRING(READ_ONCE(exit->cntv_ctl)) ||
+	       CNT_CTL_FIRING(READ_ONCE(exit->cntp_ctl));
+}
+
 /* Returns 1 to re-enter, 0 to exit to userspace, or -errno. */
 static int rec_handle_abort(struct rec *rec, struct kvm_realm_run *run, u64 esr)
 {
@@ -93,7 +108,10 @@ static int rec_handle_exit(struct rec *rec, struct kvm_realm_run *run)
 	switch (reason) {
 	case RMI_EXIT_IRQ:
 	case RMI_EXIT_FIQ:
-		return 1;
+		if (!rec_timer_firing(exit))
+			return 1;
+		run->exit_reason = KVM_REALM_EXIT_TIMER;
+		return 0;
 	case RMI_EXIT_SYNC:
 		switch (ESR_ELx_EC(esr)) {
 		case ESR_ELx_EC_DABT_LOW:
