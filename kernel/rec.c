@@ -120,6 +120,14 @@ static int rec_handle_exit(struct rec *rec, struct kvm_realm_run *run)
 		case ESR_ELx_EC_WFx:
 			run->exit_reason = KVM_REALM_EXIT_WFI;
 			return 0;
+		case ESR_ELx_EC_SYS64:
+			/*
+			 * The RMM hands the host the system register writes it
+			 * does not emulate: ICC_SGI0R/SGI1R/ASGI1R_EL1, i.e.
+			 * SGIs, which the VMM's GIC model delivers.
+			 */
+			run->exit_reason = KVM_REALM_EXIT_SYSREG;
+			return 0;
 		}
 		pr_warn_ratelimited("REC %u: unexpected synchronous exit, ESR %llx\n",
 				    rec->index, esr);

@@ -192,6 +192,7 @@ struct kvm_realm_rec_create {
 #define KVM_REALM_EXIT_INTR		7	/* a signal is pending (-EINTR) */
 #define KVM_REALM_EXIT_SERROR		8	/* SError taken from the realm */
 #define KVM_REALM_EXIT_TIMER		9	/* a realm timer fires: see rec.exit.cnt* */
+#define KVM_REALM_EXIT_SYSREG		10	/* trapped MSR (ICC_SGI*R_EL1): exit.esr, gprs[0] */
 
 #define KVM_REALM_RUN_PAGE_SIZE		4096
 
