@@ -16,6 +16,8 @@ INROOT	:= $(TOP)/tools/inroot.sh
 JOBS	?= $(shell nproc)
 
 -include $(CACHE)/env.mk
+# Sub-makes and scripts find the tool root and env.mk through CACHE.
+export CACHE
 
 # Cross builds always happen inside the tool root: its gcc-14 and the
 # arm64 libraries are not installable on a bookworm host.
@@ -51,31 +53,31 @@ bootstrap:
 
 # ------------------------------------------------------------------ module
 module: bootstrap
-	@$(call inroot,make -s -C $(KDIR) M=$(TOP) W=1 modules)
+	@$(call inroot,make -s CACHE=$(CACHE) -C $(KDIR) M=$(TOP) W=1 modules)
 	@mkdir -p $(OUT)
 	@$(call inroot,aarch64-linux-gnu-strip --strip-debug -o $(OUT)/kvm-realm.ko $(TOP)/kvm-realm.ko)
 
 # ------------------------------------------------------------------ vmm
 vmm: bootstrap
-	@$(call inroot,make -s -C $(TOP)/vmm -j$(JOBS) O=$(OUT)/vmm)
+	@$(call inroot,make -s CACHE=$(CACHE) -C $(TOP)/vmm -j$(JOBS) O=$(OUT)/vmm)
 
 # ------------------------------------------------------------------ selftests
 selftests: bootstrap
-	@$(call inroot,make -s -C $(TOP)/selftests -j$(JOBS) O=$(OUT)/selftests)
+	@$(call inroot,make -s CACHE=$(CACHE) -C $(TOP)/selftests -j$(JOBS) O=$(OUT)/selftests)
 
 # ------------------------------------------------------------------ firmware
 firmware: monitor rmm fwlib
 
 # The freestanding libraries (CBOR, attestation, libfdt) and their link check.
 fwlib: bootstrap
-	@$(call inroot,make -s -C $(TOP)/fwlib -j$(JOBS) O=$(OUT)/fwlib-aarch64)
+	@$(call inroot,make -s CACHE=$(CACHE) -C $(TOP)/fwlib -j$(JOBS) O=$(OUT)/fwlib-aarch64)
 
 # flash.bin carries the RMM image: build it first.
 monitor: bootstrap rmm
-	@$(call inroot,make -s -C $(TOP)/monitor -j$(JOBS) O=$(OUT)/monitor RMM_IMAGE=$(OUT)/rmm/rmm.bin)
+	@$(call inroot,make -s CACHE=$(CACHE) -C $(TOP)/monitor -j$(JOBS) O=$(OUT)/monitor RMM_IMAGE=$(OUT)/rmm/rmm.bin)
 
 rmm: bootstrap
-	@$(call inroot,make -s -C $(TOP)/rmm-firmware -j$(JOBS) O=$(OUT)/rmm)
+	@$(call inroot,make -s CACHE=$(CACHE) -C $(TOP)/rmm-firmware -j$(JOBS) O=$(OUT)/rmm)
 
 # ------------------------------------------------------------------ host tests
 host-tests: bootstrap
@@ -117,7 +119,7 @@ run: bootstrap
 
 clean:
 	@if [ -f $(KDIR)/Makefile ] || [ -d $(CACHE)/toolroot$(KDIR) ]; then \
-		$(call inroot,make -s -C $(KDIR) M=$(TOP) clean) || true; fi
+		$(call inroot,make -s CACHE=$(CACHE) -C $(KDIR) M=$(TOP) clean) || true; fi
 	rm -rf $(OUT)
 
 distclean: clean

@@ -10,7 +10,8 @@
 
 FWLIB_DIR	:= $(TOP)/fwlib
 FWLIB_O		:= $(O)/fwlib
--include $(TOP)/.cache/env.mk
+CACHE	?= $(TOP)/.cache
+-include $(CACHE)/env.mk
 ifeq ($(LIBFDT_DIR),)
 $(error LIBFDT_DIR is not set: run 'make bootstrap' to fetch the libfdt source)
 endif
