@@ -176,11 +176,28 @@ static int rec_complete_ripas(struct rec *rec)
 	return realm_set_ripas(rec->realm, rec->granule, rec->ripas_base, rec->ripas_top);
 }
 
+/*
+ * Re-entering without userspace: the virtual CPU interface state the REC
+ * exited with is the current one (the realm may have acknowledged or
+ * completed interrupts), so it becomes the state to enter with.
+ */
+static void rec_carry_gic_state(struct rec *rec)
+{
+	struct rmi_rec_run *rr = rec_rmi_run(rec);
+	unsigned int i;
+
+	for (i = 0; i < RMI_REC_GIC_NUM_LRS; i++)
+		WRITE_ONCE(rr->enter.gicv3_lrs[i], READ_ONCE(rr->exit.gicv3_lrs[i]));
+	WRITE_ONCE(rr->enter.gicv3_hcr,
+		   READ_ONCE(rr->exit.gicv3_hcr) & RMI_REC_GICV3_HCR_HOST_MASK);
+}
+
 static long rec_run(struct rec *rec)
 {
 	struct kvm_realm_run *run = rec_run_area(rec);
 	struct rmi_rec_enter *enter = &rec_rmi_run(rec)->enter;
 	int state = READ_ONCE(rec->realm->state);
+	bool entered = false;
 	u64 ret;
 	int r;
 
@@ -196,11 +213,15 @@ static long rec_run(struct rec *rec)
 			return r;
 	}
 
+	run->rmi_exit_reason = KVM_REALM_RMI_EXIT_NONE;
 	for (;;) {
 		if (READ_ONCE(run->immediate_exit) || signal_pending(current)) {
+			/* rec.exit is current only if this call entered the REC. */
 			run->exit_reason = KVM_REALM_EXIT_INTR;
 			return -EINTR;
 		}
+		if (entered)
+			rec_carry_gic_state(rec);
 		cond_resched();
 
 		local_irq_disable();
@@ -217,6 +238,7 @@ static long rec_run(struct rec *rec)
 			/* ERROR_REC: not runnable, or a PSCI request still pending. */
 			return RMI_RETURN_STATUS(ret) == RMI_ERROR_REC ? -EBUSY : -EIO;
 		}
+		entered = true;
 		r = rec_handle_exit(rec, run);
 		if (r <= 0)
 			return r;

@@ -194,6 +194,9 @@ struct kvm_realm_rec_create {
 #define KVM_REALM_EXIT_TIMER		9	/* a realm timer fires: see rec.exit.cnt* */
 #define KVM_REALM_EXIT_SYSREG		10	/* trapped MSR (ICC_SGI*R_EL1): exit.esr, gprs[0] */
 
+/* kvm_realm_run.rmi_exit_reason when RUN returned before entering the REC. */
+#define KVM_REALM_RMI_EXIT_NONE		(~0ULL)
+
 #define KVM_REALM_RUN_PAGE_SIZE		4096
 
 /*
@@ -206,7 +209,7 @@ struct kvm_realm_rec_create {
 struct kvm_realm_run {
 	__u32 exit_reason;		/* KVM_REALM_EXIT_* */
 	__u32 immediate_exit;		/* set by userspace: return before entering */
-	__u64 rmi_exit_reason;		/* rec.exit.exit_reason as the RMM gave it */
+	__u64 rmi_exit_reason;		/* rec.exit.exit_reason, or RMI_EXIT_NONE */
 	__u64 mmio_ipa;			/* EXIT_MMIO: faulting IPA */
 	__u32 mmio_len;			/* EXIT_MMIO: access size in bytes */
 	__u32 mmio_is_write;		/* EXIT_MMIO */
