@@ -20,6 +20,7 @@
 #include <panic.h>
 #include <platform.h>
 #include <psci.h>
+#include <rmmd.h>
 #include <plat/layout.h>
 
 static void check_rme(void)
@@ -36,6 +37,8 @@ void monitor_main(void)
 {
 	struct dtb_boot_args args;
 	struct ns_boot boot;
+	uint64_t rmm_entry;
+	bool have_rmm;
 	int err;
 
 	console_init();
@@ -67,10 +70,16 @@ void monitor_main(void)
 	mon_printf("monitor: DTB patched: /chosen, /psci, enable-method, rmm carve-out 0x%lx-0x%lx (%d bytes)\n",
 		   (uint64_t)RMM_CARVEOUT_BASE, (uint64_t)RMM_CARVEOUT_END - 1, err);
 
+	/* The RMM goes into the carve-out while it is still writable as NS. */
+	have_rmm = rmm_image_load(&rmm_entry);
+
 	gpt_setup();
 	gpt_enable_this_cpu();
 	gpt_report();
 	gpt_self_test(FWCFG_SCRATCH_BASE);
+
+	if (have_rmm)
+		rmmd_cold_boot(rmm_entry);
 
 	ns_boot_enter(&boot, DTB_BASE, (uint64_t)err);
 }
@@ -85,6 +94,8 @@ void cpu_warm_boot(void)
 	el3_setup_this_cpu();
 	gic_init_this_cpu();
 	gpt_enable_this_cpu();
+	/* The RMM must be up on this CPU before NS can make an RMI call on it. */
+	rmmd_warm_boot();
 	psci_cpu_on_finish(&entry, &context);
 	el3_enter_ns(entry, context, cpu->stack_top);
 }

@@ -53,3 +53,5 @@ SECTIONS {
 }
 
 ASSERT(__bss_end <= MONITOR_RW_BASE + MONITOR_RW_SIZE, "monitor RW data overflows its SRAM area")
+ASSERT(__data_load + SIZEOF(.data) <= FLASH0_BASE + MONITOR_FLASH_MAX,
+       "monitor image overlaps the RMM image in flash")

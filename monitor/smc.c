@@ -16,7 +16,11 @@
 #include <arch.h>
 #include <exception.h>
 #include <psci.h>
+#include <rmmd.h>
 #include <smc.h>
+
+/* SMCCC: bits [23:17] of a fast-call FID are reserved and must be zero. */
+#define SMCCC_FID_MBZ_MASK	(0x7FU << 17)
 
 struct smc_handler {
 	uint32_t fid;
@@ -88,7 +92,7 @@ static unsigned int caller_world(void)
 static bool is_std_smc64(uint32_t fid)
 {
 	return (fid & (SMCCC_FAST_CALL | SMCCC_SMC64)) == (SMCCC_FAST_CALL | SMCCC_SMC64) &&
-	       SMCCC_FID_OEN(fid) == SMCCC_OEN_STD;
+	       SMCCC_FID_OEN(fid) == SMCCC_OEN_STD && !(fid & SMCCC_FID_MBZ_MASK);
 }
 
 static bool is_rmi(uint32_t fid)
@@ -120,11 +124,16 @@ void smc_handle(struct el3_frame *f)
 		args.a[i] = SMCCC_FID_IS_SMC64(args.fid) ? f->x[i] : (uint32_t)f->x[i];
 
 	/*
-	 * RMI calls would be forwarded to the RMM and RMM->EL3 services are
-	 * for the Realm world only.  No RMM has booted, so both fail closed.
+	 * RMI calls from NS go to the RMM; the Realm world (the RMM) may make
+	 * RMM->EL3 calls and complete RMIs.  Nobody else reaches rmmd, which
+	 * answers SMC_UNKNOWN itself while no RMM runs.  The SVE hint (bit 16)
+	 * is part of the FID forwarded; x0..x7 are taken whole from the frame.
 	 */
 	if (is_rmi(args.fid) || is_rmm_el3(args.fid)) {
-		f->x[0] = SMC_UNKNOWN;
+		if ((args.world == WORLD_NS && is_rmi(args.fid)) || args.world == WORLD_REALM)
+			rmmd_smc(f, args.fid, args.world);
+		else
+			f->x[0] = SMC_UNKNOWN;
 		return;
 	}
 

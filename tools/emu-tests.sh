@@ -17,7 +17,7 @@ mkdir -p "$OUT/emu"
 # realm_stack.rmm= tells the guest tests whether this platform has an RMM.
 CONFIGS=(
 	"qemu-boot-2cpu|--firmware qemu --smp 2 --append realm_stack.rmm=absent"
-	"monitor-2cpu|--firmware monitor --smp 2 --append realm_stack.rmm=absent"
+	"monitor-rmm-2cpu|--firmware monitor --smp 2 --append realm_stack.rmm=present"
 )
 
 status=0

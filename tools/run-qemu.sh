@@ -6,8 +6,9 @@
 #                          --initrd FILE
 #
 # --firmware qemu     QEMU's own boot code enters the kernel at NS-EL2 (no RMM)
-# --firmware monitor  our EL3 monitor is the -bios image; it fetches the kernel,
-#                     initrd and command line from QEMU's fw_cfg
+# --firmware monitor  our EL3 monitor (with the RMM packed behind it in
+#                     out/monitor/flash.bin) is the -bios image; it fetches
+#                     the kernel, initrd and command line from QEMU's fw_cfg
 #
 # Non-interactive: the console goes to stdout (and --log), QEMU is killed after
 # --timeout seconds.  The exit status is the guest's: the number of failed test
@@ -43,8 +44,8 @@ args=(-M virt,secure=on,virtualization=on,gic-version=3 -cpu max,x-rme=on
 case "$firmware" in
 qemu) ;;
 monitor)
-	[ -f "$OUT/monitor/monitor.bin" ] || { echo "run-qemu: $OUT/monitor/monitor.bin is missing; run 'make firmware'" >&2; exit 2; }
-	args+=(-bios "$OUT/monitor/monitor.bin" -semihosting) ;;
+	[ -f "$OUT/monitor/flash.bin" ] || { echo "run-qemu: $OUT/monitor/flash.bin is missing; run 'make firmware'" >&2; exit 2; }
+	args+=(-bios "$OUT/monitor/flash.bin" -semihosting) ;;
 *) echo "run-qemu: --firmware must be qemu or monitor" >&2; exit 2 ;;
 esac
 

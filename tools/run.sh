@@ -13,7 +13,7 @@ mkdir -p "$OUT/run"
 
 "$TOP/tools/mkinitramfs.sh" "$OUT/initramfs.cpio.gz"
 firmware=qemu
-[ -f "$OUT/monitor/monitor.bin" ] && firmware=monitor
+[ -f "$OUT/monitor/flash.bin" ] && firmware=monitor
 
 set +e
 "$TOP/tools/run-qemu.sh" --firmware "$firmware" --smp 2 --timeout 900 \

@@ -6,6 +6,8 @@
  *  0x00000000 +--------------------------------------+
  *             | flash0: monitor image, executed in   |   ANY
  *             | place (.text, .rodata, .data image)  |
+ *  0x00100000 | RMM image (rmm.bin, header first),   |
+ *             | copied into the Realm carve-out      |
  *  0x04000000 | flash1 (unused)                      |
  *  0x08000000 | GICD, GICR 0x080A0000, UART0         |
  *             | 0x09000000, fw_cfg 0x09020000, ...   |
@@ -41,6 +43,15 @@
 #define FLASH0_BASE		0x00000000
 #define FLASH0_SIZE		0x04000000
 
+/*
+ * flash.bin = monitor.bin padded to RMM_FLASH_OFFSET, then rmm.bin
+ * (monitor/Makefile).  Without an RMM the flash reads as zero there (no
+ * magic) and the monitor runs without one.
+ */
+#define MONITOR_FLASH_MAX	0x00100000
+#define RMM_FLASH_BASE		(FLASH0_BASE + MONITOR_FLASH_MAX)
+#define RMM_FLASH_MAX		(FLASH0_SIZE - MONITOR_FLASH_MAX)
+
 #define DEVICE_BASE		0x08000000
 #define DEVICE_END		0x0E000000
 
@@ -68,6 +79,8 @@
 #define RMM_CARVEOUT_BASE	0x40100000ULL
 #define RMM_CARVEOUT_SIZE	0x01800000ULL	/* 24 MiB incl. shared page */
 #define RMM_SHARED_PAGE		0x418FF000ULL
+#define RMM_SHARED_PAGE_SIZE	0x00001000ULL
+#define RMM_IMAGE_MAX_SIZE	(RMM_SHARED_PAGE - RMM_CARVEOUT_BASE)
 #define RMM_CARVEOUT_END	(RMM_CARVEOUT_BASE + RMM_CARVEOUT_SIZE)
 
 #define FWCFG_SCRATCH_BASE	0x41FFF000ULL

@@ -2,24 +2,23 @@
 /*
  * aarch64 (R-EL2) platform layer.
  *
- * Memory model until the RMM's own stage-1 tables exist: tracked DRAM is
- * reachable at VA == PA, so mapping a granule is the identity.  NS granules
- * are accessed through the same mapping; the RMM's granule tracker mirrors
- * the GPT for tracked DRAM (every delegation goes through the RMM), so an NS
- * access is refused when the tracker says the granule is not NS.
+ * Memory model (plat-aarch64.h): every DRAM bank is mapped twice by the
+ * runtime's stage-1 tables, at VA == PA in the Realm PAS and at
+ * RMM_NS_ALIAS_BASE + PA in the Non-secure PAS.  Granules the RMM owns are
+ * therefore reachable at their PA; a Non-secure granule is only ever
+ * touched through the alias, so the GPT itself decides whether the access
+ * is allowed (a granule that is not NS faults and the copy reports false),
+ * without trusting the host's view or racing with a concurrent delegation.
  */
 #include <string.h>
 #include <abi/rmm-el3.h>
 #include <rmm/granule.h>
 #include <rmm/plat.h>
-
-uint64_t plat_smc1(uint64_t fid, uint64_t arg);
-_Noreturn void plat_halt(void);
+#include <plat-aarch64.h>
 
 /*
- * Conservative description of QEMU "max" without LPA2, used until the boot
- * code reads the ID registers (ID_AA64MMFR0/PFR0/DFR0, PMCR_EL0, ICH_VTR_EL2)
- * and calls plat_features_set().
+ * Conservative description until the boot code has read the ID registers
+ * and called plat_features_set().
  */
 static struct plat_features features = {
 	.pa_bits = 48,
@@ -36,7 +35,8 @@ static struct plat_features features = {
 	.vmid_bits = 16,
 };
 
-void plat_features_set(const struct plat_features *f);
+static struct rmm_memory_bank ns_banks[GRANULE_MAX_BANKS];
+static size_t ns_num_banks;
 
 void plat_features_set(const struct plat_features *f)
 {
@@ -58,27 +58,40 @@ void plat_granule_unmap(void *va)
 	(void)va;
 }
 
-static bool ns_access_permitted(uint64_t pa)
+void plat_ns_banks_set(const struct rmm_memory_bank *banks, size_t num)
 {
-	struct granule *g = granule_from_pa(pa & ~GRANULE_MASK);
+	if (num > GRANULE_MAX_BANKS)
+		num = 0;
+	memcpy(ns_banks, banks, num * sizeof(banks[0]));
+	ns_num_banks = num;
+}
 
-	return g != NULL && granule_get_state(g) == GRANULE_STATE_NS;
+/* [pa, pa + len) inside one DRAM bank, hence inside the NS alias. */
+static void *ns_alias(uint64_t pa, size_t len)
+{
+	size_t i;
+
+	if (pa + len < pa)
+		return NULL;
+	for (i = 0; i < ns_num_banks; i++) {
+		if (pa >= ns_banks[i].base && pa + len <= ns_banks[i].base + ns_banks[i].size)
+			return (void *)(uintptr_t)(RMM_NS_ALIAS_BASE + pa);
+	}
+	return NULL;
 }
 
 bool plat_ns_read(void *dst, uint64_t pa, size_t len)
 {
-	if (!ns_access_permitted(pa))
-		return false;
-	memcpy(dst, (const void *)(uintptr_t)pa, len);
-	return true;
+	const void *src = ns_alias(pa, len);
+
+	return src != NULL && plat_ns_copy(dst, src, len);
 }
 
 bool plat_ns_write(uint64_t pa, const void *src, size_t len)
 {
-	if (!ns_access_permitted(pa))
-		return false;
-	memcpy((void *)(uintptr_t)pa, src, len);
-	return true;
+	void *dst = ns_alias(pa, len);
+
+	return dst != NULL && plat_ns_copy(dst, src, len);
 }
 
 int plat_gtsi_delegate(uint64_t pa)
@@ -93,6 +106,8 @@ int plat_gtsi_undelegate(uint64_t pa)
 
 void plat_panic(const char *why)
 {
-	(void)why;
+	rmm_puts("rmm: PANIC: ");
+	rmm_puts(why);
+	rmm_puts("\n");
 	plat_halt();
 }

@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# runtime/ - the bootable R-EL2 image: entry, vectors, stage-1 MMU, boot
+# manifest, console and the RMI loop around the portable core.  Included by
+# rmm-firmware/Makefile inside its aarch64 section (A64_CFLAGS, librmm.a
+# and LIBC_LIB are defined there).  Produces:
+#   $(O)/rmm.elf   linked at the Realm carve-out base (runtime/rmm.ld.S)
+#   $(O)/rmm.bin   the raw image the monitor packs into flash and loads
+
+RT_DIR		:= $(O)/aarch64/runtime
+RT_CFLAGS	= $(A64_CFLAGS) -Iruntime/include
+RT_SRCS		:= $(wildcard runtime/*.c)
+RT_ASM		:= $(wildcard runtime/aarch64/*.S)
+RT_OBJS		:= $(patsubst runtime/%.c,$(RT_DIR)/%.o,$(RT_SRCS)) \
+		   $(patsubst runtime/%.S,$(RT_DIR)/%.o,$(RT_ASM))
+
+$(RT_DIR)/%.o: runtime/%.c
+	@mkdir -p $(dir $@)
+	$(FW_CC) $(RT_CFLAGS) -c $< -o $@
+
+$(RT_DIR)/%.o: runtime/%.S
+	@mkdir -p $(dir $@)
+	$(FW_CC) -D__ASSEMBLY__ $(RT_CFLAGS) -c $< -o $@
+
+$(RT_DIR)/rmm.ld: runtime/rmm.ld.S
+	@mkdir -p $(dir $@)
+	$(FW_CC) -E -P -x c -D__ASSEMBLY__ -Iplat/aarch64/include -I$(TOP)/include -o $@ $<
+
+# The whole library is linked (not just what the entry reaches) so that
+# the core's RMI handlers are all present; --gc-sections drops the rest.
+$(O)/rmm.elf: $(RT_OBJS) $(O)/librmm.a $(LIBC_LIB) $(RT_DIR)/rmm.ld
+	$(FW_CC) $(FW_LDFLAGS) -T $(RT_DIR)/rmm.ld -o $@ $(RT_OBJS) \
+		$(O)/librmm.a $(LIBC_LIB) -lgcc
+
+$(O)/rmm.bin: $(O)/rmm.elf
+	$(FW_OBJCOPY) -O binary $< $@
+
+-include $(RT_OBJS:.o=.d)
