@@ -90,6 +90,7 @@ host-tests: bootstrap
 
 check-host: host-tests
 	@$(MAKE) -s -C $(TOP)/tests O=$(OUT)/host-tests run
+	@$(TOP)/tests/uapi/check-doc.sh
 	@$(MAKE) -s -C $(TOP)/rmm-firmware O=$(OUT)/rmm check-host
 	@$(MAKE) -s -C $(TOP)/monitor/tests O=$(OUT)/host-tests/monitor run
 	@$(MAKE) -s -C $(TOP)/vmm O=$(OUT)/vmm-host check-host

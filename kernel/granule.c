@@ -24,7 +24,7 @@ static int granule_delegate(phys_addr_t pa)
 	if (ret != RMI_SUCCESS) {
 		pr_warn_ratelimited("RMI_GRANULE_DELEGATE(%pa) failed: %s\n",
 				    &pa, rmi_status_name(ret));
-		return -ENXIO;
+		return -EIO;
 	}
 	atomic64_inc(&realm_stats.delegated);
 	return 0;
