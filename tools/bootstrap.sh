@@ -133,6 +133,41 @@ if [ ! -x "$CACHE/boot/busybox" ]; then
 	chmod +x "$CACHE/boot/busybox.tmp" && mv "$CACHE/boot/busybox.tmp" "$CACHE/boot/busybox"
 fi
 
+# ------------------------------------------------------------ realm guest modules
+# The realm guest is the same Debian kernel; virtio-mmio, virtio-blk and the
+# attestation stack (configfs, tsm_report, arm-cca-guest) are modules in
+# linux-modules-$KVER.  They are unpacked and decompressed once (busybox
+# insmod does not read .ko.xz).
+GUEST_MOD_DIR=$CACHE/boot/modules-$KVER
+IFS=, read -r -a guest_mods <<< "$REALM_GUEST_MODULES"
+guest_mods_complete() {
+	local m
+	for m in "${guest_mods[@]}"; do [ -s "$GUEST_MOD_DIR/$(basename "$m")" ] || return 1; done
+}
+if ! guest_mods_complete; then
+	fetch_deb "linux-modules-$KVER:arm64" "linux-modules-${KVER}_*_arm64.deb"
+	step "realm guest modules: ${guest_mods[*]##*/}"
+	mdeb=$(ls "$CACHE"/debs/linux-modules-"$KVER"_*_arm64.deb | tail -n 1)
+	rm -rf "$GUEST_MOD_DIR.tmp" && mkdir -p "$GUEST_MOD_DIR.tmp/x"
+	pats=()
+	for m in "${guest_mods[@]}"; do pats+=("*/kernel/$m" "*/kernel/$m.xz"); done
+	# tar complains about the pattern of each form that is absent: the loop
+	# below checks that every module was found in one form or the other.
+	dpkg-deb --fsys-tarfile "$mdeb" |
+		tar -x -C "$GUEST_MOD_DIR.tmp/x" --wildcards "${pats[@]}" 2>/dev/null || true
+	for m in "${guest_mods[@]}"; do
+		src=$GUEST_MOD_DIR.tmp/x/usr/lib/modules/$KVER/kernel/$m
+		if [ -f "$src.xz" ]; then
+			xz -dc "$src.xz" > "$GUEST_MOD_DIR.tmp/$(basename "$m")"
+		elif [ -f "$src" ]; then
+			cp "$src" "$GUEST_MOD_DIR.tmp/"
+		else
+			die "linux-modules-$KVER has no $m (see REALM_GUEST_MODULES in tools/versions.env)"
+		fi
+	done
+	rm -rf "$GUEST_MOD_DIR.tmp/x" "$GUEST_MOD_DIR" && mv "$GUEST_MOD_DIR.tmp" "$GUEST_MOD_DIR"
+fi
+
 # ------------------------------------------------------------ kernel source files
 # checkpatch.pl (and the data files it reads) and the kselftest harness are
 # not in the headers package; take them from linux-source of the same series.
@@ -212,6 +247,8 @@ LIBFDT_DIR := $LIBFDT_DIR
 QEMU := $CACHE/bin/qemu-system-aarch64
 CHECKPATCH := $KSRC_DIR/scripts/checkpatch.pl
 KSELFTEST_DIR := $KSRC_DIR/tools/testing/selftests
+REALM_GUEST_MODULE_DIR := $GUEST_MOD_DIR
+REALM_GUEST_MODULES := $REALM_GUEST_MODULES
 QEMU_VERSION_LINE := $qemu_line
 ENV
 echo "$want_stamp" > "$STAMP"
