@@ -42,7 +42,7 @@ fi
 mkdir -p "$CACHE/debs" "$CACHE/boot" "$CACHE/src" "$CACHE/bin"
 
 # ------------------------------------------------------------ host packages
-HOST_PKGS=(gcc make libc6-dev libcmocka-dev libfdt-dev libjson-c-dev liburing-dev pkg-config perl mmdebstrap cpio gzip
+HOST_PKGS=(gcc make libc6-dev libcmocka-dev libfdt-dev libjson-c-dev liburing-dev pkg-config perl jq mmdebstrap cpio gzip
 	   xz-utils zstd device-tree-compiler file util-linux)
 missing=()
 for p in "${HOST_PKGS[@]}"; do

@@ -3,7 +3,8 @@
 #
 # Usage: tools/mkinitramfs.sh OUTPUT.cpio.gz
 #
-# Contents: busybox (static arm64), kvm-realm.ko, realm-vmm, the guest-side
+# Contents: busybox (static arm64), kvm-realm.ko, realm-vmm, the kernel Image
+# and realm-guest initramfs that realm-vmm boots, the guest-side
 # tests from selftests/emu/, and an /init that runs the tests named on the
 # kernel command line (realm_stack.tests=a,b or "all"), prints one
 # "REALM-STACK-RESULT: <failed-count>" line and powers off.
@@ -14,16 +15,20 @@ CACHE=${CACHE:-$TOP/.cache}
 OUT=${OUT:-$TOP/out}
 out=${1:?usage: mkinitramfs.sh OUTPUT.cpio.gz}
 
-for f in "$CACHE/boot/busybox" "$OUT/kvm-realm.ko" "$OUT/vmm/realm-vmm"; do
+eval "$(sed -n 's/^\([A-Z_]*\) := \(.*\)$/\1="\2"/p' "$CACHE/env.mk")"
+for f in "$CACHE/boot/busybox" "$OUT/kvm-realm.ko" "$OUT/vmm/realm-vmm" "$KERNEL_IMAGE"; do
 	[ -e "$f" ] || { echo "mkinitramfs: $f is missing; run 'make' first" >&2; exit 1; }
 done
 
 root=$(mktemp -d "$OUT/initramfs.XXXXXX")
 trap 'rm -rf "$root"' EXIT
-mkdir -p "$root"/{bin,sbin,proc,sys,dev,tmp,lib/modules,tests,mnt}
+mkdir -p "$root"/{bin,sbin,proc,sys,dev,tmp,lib/modules,tests,mnt,boot}
 cp "$CACHE/boot/busybox" "$root/bin/busybox"
 cp "$OUT/kvm-realm.ko" "$root/lib/modules/"
 cp "$OUT/vmm/realm-vmm" "$root/bin/"
+# What realm-vmm boots inside a realm: the same Debian kernel, its own initramfs.
+cp "$KERNEL_IMAGE" "$root/boot/Image"
+"$TOP/tools/mkrealm-initramfs.sh" "$root/boot/realm-initramfs.cpio.gz"
 cp "$TOP"/selftests/emu/*.sh "$TOP"/selftests/emu/*.job "$TOP"/selftests/emu/tap.inc "$root/tests/"
 [ -d "$OUT/selftests" ] && cp -r "$OUT/selftests" "$root/tests/bin"
 

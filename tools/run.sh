@@ -1,31 +1,90 @@
 #!/bin/bash
 # run.sh - `make run`: boot the emulated RME host and run a realm in it.
 #
-# The host boots on QEMU virt with FEAT_RME, inserts kvm-realm.ko and runs
-# `realm-vmm run --kernel Image --mec`.  The console streams to the terminal;
-# the log is kept in out/run/host.log.  Each stage says plainly whether it
-# worked; the exit status is 0 only if the realm ran.
-set -euo pipefail
+# The host boots on QEMU virt with FEAT_RME on our monitor and RMM, loads
+# kvm-realm.ko and runs `realm-vmm run --kernel Image --mec` (job
+# selftests/emu/run-realm.job).  The consoles stream to the terminal; the
+# log is out/run/host.log.  Afterwards, on this machine:
+#   out/run/realm-token.cbor  the realm's attestation token, as fetched by
+#                             the guest through configfs-tsm
+#   out/run/report.json       realm-vmm's report plus the attested RIM and
+#                             the verifier's result
+# and a verdict: the guest booted, the token's signatures and binding
+# verify, its RIM equals realm-vmm measure's prediction, the MECID was
+# private.  Exit status 0 only if all of that holds.
+set -uo pipefail
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${OUT:-$TOP/out}
-mkdir -p "$OUT/run"
+RUN=$OUT/run
+mkdir -p "$RUN"
+rm -f "$RUN"/realm-token.cbor "$RUN"/report.json "$RUN"/vmm-report.json
 
-"$TOP/tools/mkinitramfs.sh" "$OUT/initramfs.cpio.gz"
-firmware=qemu
-[ -f "$OUT/monitor/flash.bin" ] && firmware=monitor
-
-set +e
-"$TOP/tools/run-qemu.sh" --firmware "$firmware" --smp 2 --timeout 900 \
-	--append "realm_stack.tests=run-realm" \
-	--initrd "$OUT/initramfs.cpio.gz" --log "$OUT/run/host.log"
+"$TOP/tools/mkinitramfs.sh" "$OUT/initramfs.cpio.gz" || exit 1
+"$TOP/tools/run-qemu.sh" --firmware monitor --smp 2 --mem 2G --timeout 1500 \
+	--append "realm_stack.rmm=present realm_stack.tests=run-realm ${RUN_APPEND:-}" \
+	--initrd "$OUT/initramfs.cpio.gz" --log "$RUN/host.log"
 rc=$?
-set -e
+log=$RUN/host.log
+tr -d '\r' < "$log" > "$log.clean"
+
+between() { # BEGIN END: the lines strictly between two marker lines
+	awk -v b="$1" -v e="$2" '$0 == e { on = 0 } on { print } $0 == b { on = 1 }' "$log.clean"
+}
+
+verdict=0
+say() { printf '  %-44s %s\n' "$1" "$2"; }
+fail() { say "$1" "NO: $2"; verdict=1; }
+
 echo
 echo "make run: verdict"
-grep -q 'CPU: All CPU(s) started at EL2' "$OUT/run/host.log" &&
-	echo "  host booted at NS-EL2 on the emulated RME machine (firmware: $firmware)" ||
-	echo "  host did NOT boot (see $OUT/run/host.log)"
-grep -E '^# (run-realm|kvm_realm|realm-vmm)' "$OUT/run/host.log" | sed 's/^# /  /' || true
-[ "$rc" -eq 0 ] && echo "  realm: ran to completion" || echo "  realm: did not run (status $rc)"
-exit "$rc"
+if grep -q '^realm-guest: booted' "$log.clean"; then
+	say "the realm guest booted" "yes ($(sed -n 's/^realm-guest: booted: //p' "$log.clean" | head -n 1))"
+else
+	fail "the realm guest booted" "see $log"
+fi
+
+between REALM-TOKEN-BEGIN REALM-TOKEN-END | tr -d ' \n' | perl -ne 'print pack("H*", $_)' > "$RUN/realm-token.cbor"
+between REALM-REPORT-BEGIN REALM-REPORT-END > "$RUN/vmm-report.json"
+read -r algo rim_pred < <(sed -n 's/^REALM-RIM-PREDICTED //p' "$log.clean" | tail -n 1) || true
+challenge=$(sed -n 's/^realm-guest: challenge //p' "$log.clean" | tail -n 1)
+cpak=$OUT/monitor/cpak-test.json
+
+if [ ! -s "$RUN/realm-token.cbor" ]; then
+	fail "the token's signatures and binding verify" "no token in the log"
+	fail "the token's RIM equals realm-vmm measure" "no token"
+else
+	args=("$RUN/realm-token.cbor")
+	[ -f "$cpak" ] && args+=(--cpak "$cpak")
+	[ -n "$challenge" ] && args+=(--challenge "$challenge")
+	if vout=$("$OUT/tools/cca-token-verify" "${args[@]}" 2>&1); then
+		say "the token's signatures and binding verify" "yes$([ -f "$cpak" ] || echo ' (platform signature not checked: no CPAK)')"
+	else
+		fail "the token's signatures and binding verify" "$(echo "$vout" | tail -n 1)"
+	fi
+	rim_att=$("$OUT/tools/cca-token-verify" "$RUN/realm-token.cbor" --json 2>/dev/null |
+		  jq -r '.realm.rim // empty' 2>/dev/null)
+	if [ -n "$rim_pred" ] && [ "$rim_att" = "$rim_pred" ]; then
+		say "the token's RIM equals realm-vmm measure" "yes ($algo ${rim_pred:0:16}...)"
+	else
+		fail "the token's RIM equals realm-vmm measure" "predicted ${rim_pred:-none}, attested ${rim_att:-none}"
+	fi
+fi
+
+if [ -s "$RUN/vmm-report.json" ] && jq -e . "$RUN/vmm-report.json" >/dev/null 2>&1; then
+	policy=$(jq -r '.realm["mec-policy"]' "$RUN/vmm-report.json")
+	mecid=$(jq -r '.realm.mecid' "$RUN/vmm-report.json")
+	case "$policy" in
+	private*) say "the realm's MECID was private" "yes (MECID $mecid)" ;;
+	*) fail "the realm's MECID was private" "policy $policy, MECID $mecid" ;;
+	esac
+	jq --arg att "${rim_att:-}" --arg chal "$challenge" --argjson ok "$([ $verdict -eq 0 ] && echo true || echo false)" \
+		'.realm["rim-attested"] = $att | .realm.challenge = $chal | .verdict = $ok' \
+		"$RUN/vmm-report.json" > "$RUN/report.json"
+	say "report" "$RUN/report.json"
+else
+	fail "the realm's MECID was private" "realm-vmm wrote no report"
+fi
+[ -s "$RUN/realm-token.cbor" ] && say "token" "$RUN/realm-token.cbor"
+[ "$rc" -eq 0 ] || fail "the emulated host's job" "status $rc (log: $log)"
+exit $verdict
