@@ -25,10 +25,10 @@ define inroot
 	CACHE=$(CACHE) $(INROOT) '$(1)'
 endef
 
-.PHONY: all help bootstrap module vmm selftests firmware fwlib monitor rmm host-tests \
+.PHONY: all help bootstrap module vmm selftests firmware fwlib monitor rmm ns-host host-tests \
 	check check-host check-style check-emu run initramfs clean distclean
 
-all: module vmm firmware selftests host-tests
+all: module vmm firmware selftests ns-host host-tests
 
 help:
 	@echo 'realm-stack targets:'
@@ -40,6 +40,7 @@ help:
 	@echo '  make vmm         static arm64 realm-vmm'
 	@echo '  make selftests   kvm-realm kselftest programs (static arm64)'
 	@echo '  make firmware    monitor (EL3) and RMM (R-EL2) images'
+	@echo '  make ns-host     bare-metal NS-EL2 test payload booted by the monitor'
 	@echo '  make host-tests  build the host (cmocka) unit tests'
 	@echo '  make check-host  run the host unit tests only'
 	@echo '  make check-style checkpatch --strict on kernel/ and uapi/'
@@ -79,6 +80,11 @@ monitor: bootstrap rmm
 rmm: bootstrap
 	@$(call inroot,make -s CACHE=$(CACHE) -C $(TOP)/rmm-firmware -j$(JOBS) O=$(OUT)/rmm)
 
+# The bare-metal Non-secure test payload the monitor boots instead of Linux
+# (tools/emu-tests.sh config monitor-ns-host).
+ns-host: bootstrap
+	@$(call inroot,make -s CACHE=$(CACHE) -C $(TOP)/tests/baremetal/ns-host -j$(JOBS) O=$(OUT)/ns-host)
+
 # ------------------------------------------------------------------ host tests
 host-tests: bootstrap
 	@$(MAKE) -s -C $(TOP)/tests O=$(OUT)/host-tests
@@ -107,7 +113,7 @@ check-style: bootstrap
 initramfs: module vmm
 	@$(TOP)/tools/mkinitramfs.sh $(OUT)/initramfs.cpio.gz
 
-check-emu: module vmm firmware selftests
+check-emu: module vmm firmware selftests ns-host
 	@$(TOP)/tools/emu-tests.sh
 
 check: bootstrap

@@ -1,32 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * SMC dispatch.  The caller's world is established first, from SCR_EL3 as
- * it was when the SMC was taken; then the function ID is looked up in one
- * static table that also says which worlds may call it.  Anything not in
- * the table returns SMC_UNKNOWN, the architected answer for an unknown
- * function ID.  Arguments are copied out of the saved frame once, and SMC32
- * arguments are truncated, so no handler sees the caller's upper bits.
+ * it was when the SMC was taken; smc_route() (<smc-route.h>, host-tested)
+ * then sends RMI and RMM-EL3 calls to rmmd or refuses them, and looks every
+ * other function ID up in one static table that also says which worlds may
+ * call it.  Anything not in the table returns SMC_UNKNOWN, the architected
+ * answer for an unknown function ID.  Arguments are copied out of the saved
+ * frame once, and SMC32 arguments are truncated, so no handler sees the
+ * caller's upper bits.
  */
 #include <stdint.h>
 #include <stdbool.h>
 #include <abi/smccc.h>
 #include <abi/psci.h>
-#include <abi/rmi.h>
-#include <abi/rmm-el3.h>
 #include <arch.h>
 #include <exception.h>
 #include <psci.h>
 #include <rmmd.h>
 #include <smc.h>
-
-/* SMCCC: bits [23:17] of a fast-call FID are reserved and must be zero. */
-#define SMCCC_FID_MBZ_MASK	(0x7FU << 17)
-
-struct smc_handler {
-	uint32_t fid;
-	unsigned int worlds;
-	uint64_t (*call)(const struct smc_args *a);
-};
+#include <smc-route.h>
 
 static uint64_t smccc_version(const struct smc_args *a);
 static uint64_t smccc_arch_features(const struct smc_args *a);
@@ -50,13 +42,8 @@ static const struct smc_handler smc_handlers[] = {
 
 static const struct smc_handler *smc_lookup(uint32_t fid, unsigned int world)
 {
-	unsigned int i;
-
-	for (i = 0; i < sizeof(smc_handlers) / sizeof(smc_handlers[0]); i++) {
-		if (smc_handlers[i].fid == fid)
-			return (smc_handlers[i].worlds & world) ? &smc_handlers[i] : NULL;
-	}
-	return NULL;
+	return smc_table_find(smc_handlers, sizeof(smc_handlers) / sizeof(smc_handlers[0]),
+			      fid, world);
 }
 
 bool smc_fid_implemented(uint32_t fid, unsigned int world)
@@ -89,28 +76,6 @@ static unsigned int caller_world(void)
 	return (scr & SCR_NSE) ? WORLD_REALM : WORLD_NS;
 }
 
-static bool is_std_smc64(uint32_t fid)
-{
-	return (fid & (SMCCC_FAST_CALL | SMCCC_SMC64)) == (SMCCC_FAST_CALL | SMCCC_SMC64) &&
-	       SMCCC_FID_OEN(fid) == SMCCC_OEN_STD && !(fid & SMCCC_FID_MBZ_MASK);
-}
-
-static bool is_rmi(uint32_t fid)
-{
-	uint32_t fnum = SMCCC_FID_FNUM(fid);
-
-	return is_std_smc64(fid) &&
-	       ((fnum >= RMI_FNUM_RANGE1_FIRST && fnum <= RMI_FNUM_RANGE1_LAST) ||
-		(fnum >= RMI_FNUM_RANGE2_FIRST && fnum <= RMI_FNUM_RANGE2_LAST));
-}
-
-static bool is_rmm_el3(uint32_t fid)
-{
-	uint32_t fnum = SMCCC_FID_FNUM(fid);
-
-	return is_std_smc64(fid) && fnum >= RMM_EL3_FNUM_FIRST && fnum <= RMM_EL3_FNUM_LAST;
-}
-
 void smc_handle(struct el3_frame *f)
 {
 	const struct smc_handler *h;
@@ -124,17 +89,19 @@ void smc_handle(struct el3_frame *f)
 		args.a[i] = SMCCC_FID_IS_SMC64(args.fid) ? f->x[i] : (uint32_t)f->x[i];
 
 	/*
-	 * RMI calls from NS go to the RMM; the Realm world (the RMM) may make
-	 * RMM->EL3 calls and complete RMIs.  Nobody else reaches rmmd, which
-	 * answers SMC_UNKNOWN itself while no RMM runs.  The SVE hint (bit 16)
-	 * is part of the FID forwarded; x0..x7 are taken whole from the frame.
+	 * rmmd answers SMC_UNKNOWN itself while no RMM runs.  The SVE hint
+	 * (bit 16) is part of the FID forwarded; x0..x7 are taken whole from
+	 * the frame.
 	 */
-	if (is_rmi(args.fid) || is_rmm_el3(args.fid)) {
-		if ((args.world == WORLD_NS && is_rmi(args.fid)) || args.world == WORLD_REALM)
-			rmmd_smc(f, args.fid, args.world);
-		else
-			f->x[0] = SMC_UNKNOWN;
+	switch (smc_route(args.fid, args.world)) {
+	case SMC_ROUTE_RMMD:
+		rmmd_smc(f, args.fid, args.world);
 		return;
+	case SMC_ROUTE_REFUSE:
+		f->x[0] = SMC_UNKNOWN;
+		return;
+	case SMC_ROUTE_TABLE:
+		break;
 	}
 
 	h = smc_lookup(args.fid, args.world);

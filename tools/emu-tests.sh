@@ -2,7 +2,10 @@
 # emu-tests.sh - run the guest-side tests on the emulated RME machine.
 #
 # Each configuration boots the Debian arm64 kernel with the test initramfs and
-# runs the TAP scripts of selftests/emu/.  Logs go to out/emu/<config>.log.
+# runs the TAP scripts of selftests/emu/, except monitor-ns-host, which boots
+# the bare-metal payload of tests/baremetal/ns-host/ as the "kernel" (it tests
+# the monitor and RMM from NS-EL2 and ignores the initrd).
+# Logs go to out/emu/<config>.log.
 # Prints the TAP lines of every run and exits non-zero if any test failed or
 # any boot did not produce a result.
 set -euo pipefail
@@ -18,6 +21,7 @@ mkdir -p "$OUT/emu"
 CONFIGS=(
 	"qemu-boot-2cpu|--firmware qemu --smp 2 --append realm_stack.rmm=absent"
 	"monitor-rmm-2cpu|--firmware monitor --smp 2 --append realm_stack.rmm=present"
+	"monitor-ns-host|--firmware monitor --smp 2 --kernel $OUT/ns-host/ns-host.bin"
 )
 
 status=0

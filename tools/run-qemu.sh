@@ -3,12 +3,16 @@
 #
 # Usage: tools/run-qemu.sh [--firmware qemu|monitor] [--smp N] [--mem SIZE]
 #                          [--timeout SEC] [--append STR] [--log FILE]
-#                          --initrd FILE
+#                          [--kernel FILE] --initrd FILE
 #
 # --firmware qemu     QEMU's own boot code enters the kernel at NS-EL2 (no RMM)
 # --firmware monitor  our EL3 monitor (with the RMM packed behind it in
 #                     out/monitor/flash.bin) is the -bios image; it fetches
 #                     the kernel, initrd and command line from QEMU's fw_cfg
+#
+# --kernel FILE       the arm64 Image to boot instead of the Debian kernel
+#                     (KERNEL_IMAGE of env.mk), e.g. the bare-metal test
+#                     payload out/ns-host/ns-host.bin, which ignores the initrd
 #
 # Non-interactive: the console goes to stdout (and --log), QEMU is killed after
 # --timeout seconds.  The exit status is the guest's: the number of failed test
@@ -22,7 +26,7 @@ OUT=${OUT:-$TOP/out}
 # shellcheck disable=SC1091
 eval "$(sed -n 's/^\([A-Z_]*\) := \(.*\)$/\1="\2"/p' "$CACHE/env.mk")"
 
-firmware=qemu smp=2 mem=2G timeout=300 append="" initrd="" log=""
+firmware=qemu smp=2 mem=2G timeout=300 append="" initrd="" log="" kernel=$KERNEL_IMAGE
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--firmware) firmware=$2; shift 2 ;;
@@ -32,14 +36,16 @@ while [ $# -gt 0 ]; do
 	--append) append=$2; shift 2 ;;
 	--initrd) initrd=$2; shift 2 ;;
 	--log) log=$2; shift 2 ;;
+	--kernel) kernel=$2; shift 2 ;;
 	*) echo "run-qemu: unknown option '$1'" >&2; exit 2 ;;
 	esac
 done
 [ -n "$initrd" ] || { echo "run-qemu: --initrd is required" >&2; exit 2; }
+[ -f "$kernel" ] || { echo "run-qemu: kernel image '$kernel' is missing" >&2; exit 2; }
 
 args=(-M virt,secure=on,virtualization=on,gic-version=3 -cpu max,x-rme=on
       -m "$mem" -smp "$smp" -nographic -nic none -no-reboot
-      -kernel "$KERNEL_IMAGE" -initrd "$initrd"
+      -kernel "$kernel" -initrd "$initrd"
       -append "console=ttyAMA0 panic=-1 realm_stack.firmware=$firmware $append")
 case "$firmware" in
 qemu) ;;
@@ -50,7 +56,9 @@ monitor)
 esac
 
 log=${log:-$(mktemp "${TMPDIR:-/tmp}/run-qemu.XXXXXX.log")}
-echo "run-qemu: $QEMU_VERSION_LINE, kernel $KVER, firmware $firmware, -smp $smp -m $mem" | tee "$log"
+kdesc=$KVER
+[ "$kernel" = "$KERNEL_IMAGE" ] || kdesc=$kernel
+echo "run-qemu: $QEMU_VERSION_LINE, kernel $kdesc, firmware $firmware, -smp $smp -m $mem" | tee "$log"
 set +e
 timeout --kill-after=5 "$timeout" "$QEMU" "${args[@]}" < /dev/null 2>&1 | tee -a "$log"
 qemu_rc=${PIPESTATUS[0]}
