@@ -9,6 +9,7 @@
  */
 #include <stdint.h>
 #include <arch.h>
+#include <attest.h>
 #include <console.h>
 #include <cpu.h>
 #include <dtb.h>
@@ -72,14 +73,17 @@ void monitor_main(void)
 
 	/* The RMM goes into the carve-out while it is still writable as NS. */
 	have_rmm = rmm_image_load(&rmm_entry);
+	attest_init();
 
 	gpt_setup();
 	gpt_enable_this_cpu();
 	gpt_report();
 	gpt_self_test(FWCFG_SCRATCH_BASE);
 
-	if (have_rmm)
+	if (have_rmm) {
 		rmmd_cold_boot(rmm_entry);
+		attest_self_test();
+	}
 
 	ns_boot_enter(&boot, DTB_BASE, (uint64_t)err);
 }

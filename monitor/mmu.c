@@ -14,6 +14,11 @@
  * Root access to an NS granule would fault once the GPC is on.  Devices
  * are accessed as Root, which the GIC and QEMU treat as Secure.  With WXN
  * set nothing writable is ever executable.
+ *
+ * One more 4 KiB page, the RMM-EL3 shared page, is mapped a second time at
+ * MMU_SHARED_ALIAS_VA through the Realm PAS: once the GPC is on the page is
+ * Realm, so the attestation services can reach it only that way (an NS
+ * access would be a granule protection fault at EL3).
  */
 #include <stdint.h>
 #include <arch.h>
@@ -33,6 +38,8 @@
 
 #define PAS_ROOT		PTE_NSE
 #define PAS_NS			PTE_NS
+#define PAS_REALM		(PTE_NSE | PTE_NS)
+#define PTE_PAGE		0x3ULL
 
 #define MAIR_IDX_DEVICE		0
 #define MAIR_IDX_NORMAL		1
@@ -57,9 +64,15 @@
 #define ATTR_DEVICE		(PTE_ATTR(MAIR_IDX_DEVICE) | PTE_AF | PTE_XN | PAS_ROOT)
 #define ATTR_SRAM		(PTE_ATTR(MAIR_IDX_NORMAL) | PTE_SH_INNER | PTE_AF | PTE_XN | PAS_ROOT)
 #define ATTR_DRAM		(PTE_ATTR(MAIR_IDX_NORMAL) | PTE_SH_INNER | PTE_AF | PTE_XN | PAS_NS)
+#define ATTR_REALM		(PTE_ATTR(MAIR_IDX_NORMAL) | PTE_SH_INNER | PTE_AF | PTE_XN | PAS_REALM)
+#define L3_SHIFT		12
+
+_Static_assert(MMU_SHARED_ALIAS_VA + (1ULL << L1_SHIFT) == VA_LIMIT, "alias is the last L1 slot");
 
 static uint64_t xlat_l1[XLAT_ENTRIES] __attribute__((aligned(4096)));
 static uint64_t xlat_l2_low[XLAT_ENTRIES] __attribute__((aligned(4096)));
+static uint64_t xlat_l2_alias[XLAT_ENTRIES] __attribute__((aligned(4096)));
+static uint64_t xlat_l3_alias[XLAT_ENTRIES] __attribute__((aligned(4096)));
 
 static void map_2m_blocks(uint64_t base, uint64_t end, uint64_t attr)
 {
@@ -71,7 +84,8 @@ void mmu_init(uint64_t dram_base, uint64_t dram_end)
 {
 	uint64_t pa;
 
-	if (dram_base & ((1ULL << L1_SHIFT) - 1) || dram_end > VA_LIMIT || dram_base < (1ULL << L1_SHIFT))
+	if (dram_base & ((1ULL << L1_SHIFT) - 1) || dram_end > MMU_SHARED_ALIAS_VA ||
+	    dram_base < (1ULL << L1_SHIFT))
 		panic("DRAM 0x%lx-0x%lx does not fit the EL3 map", dram_base, dram_end);
 
 	map_2m_blocks(FLASH0_BASE, FLASH0_BASE + FLASH0_SIZE, ATTR_CODE);
@@ -81,6 +95,13 @@ void mmu_init(uint64_t dram_base, uint64_t dram_end)
 
 	for (pa = dram_base; pa < dram_end; pa += 1ULL << L1_SHIFT)
 		xlat_l1[pa >> L1_SHIFT] = pa | ATTR_DRAM | PTE_BLOCK;
+
+	/* The shared page's Realm view: L1 -> L2 -> L3, one page. */
+	xlat_l3_alias[(MMU_SHARED_ALIAS_VA >> L3_SHIFT) % XLAT_ENTRIES] =
+		RMM_SHARED_PAGE | ATTR_REALM | PTE_PAGE;
+	xlat_l2_alias[(MMU_SHARED_ALIAS_VA >> L2_SHIFT) % XLAT_ENTRIES] =
+		(uint64_t)(uintptr_t)xlat_l3_alias | PTE_TABLE;
+	xlat_l1[MMU_SHARED_ALIAS_VA >> L1_SHIFT] = (uint64_t)(uintptr_t)xlat_l2_alias | PTE_TABLE;
 	dsb_sy();
 }
 

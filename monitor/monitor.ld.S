@@ -23,6 +23,7 @@ SECTIONS {
 
 	.rodata : ALIGN(16) {
 		*(.rodata*)
+		__rodata_end = .;
 	} > FLASH
 
 	.data : ALIGN(16) {
@@ -32,6 +33,8 @@ SECTIONS {
 		__data_end = .;
 	} > RAM AT > FLASH
 	__data_load = LOADADDR(.data);
+	/* Last byte of monitor.bin + 1 (objcopy drops an empty .data). */
+	__flash_image_end = SIZEOF(.data) ? __data_load + SIZEOF(.data) : __rodata_end;
 
 	.bss (NOLOAD) : ALIGN(16) {
 		__bss_start = .;

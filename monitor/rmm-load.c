@@ -33,8 +33,14 @@ struct rmm_shared_page {
 };
 _Static_assert(sizeof(struct rmm_shared_page) <= RMM_SHARED_PAGE_SIZE, "manifest fits the page");
 
-/* Kept for attestation of the platform (not yet served). */
+/* Software component "RMM" of the platform token (attest.c). */
 static uint8_t rmm_measurement[RMM_SHA256_SIZE];
+static bool rmm_measured;
+
+const uint8_t *rmm_image_measurement(void)
+{
+	return rmm_measured ? rmm_measurement : NULL;
+}
 
 /* num + (u64)ptr + sum of the array's words + checksum == 0 (§10.4). */
 static uint64_t list_checksum(uint64_t num, uint64_t ptr, const void *array, size_t bytes)
@@ -126,6 +132,7 @@ bool rmm_image_load(uint64_t *entry)
 	br_sha256_init(&sha);
 	br_sha256_update(&sha, dst, h->image_size);
 	br_sha256_out(&sha, rmm_measurement);
+	rmm_measured = true;
 	write_manifest();
 	popa_clean(RMM_CARVEOUT_BASE, h->image_size);
 	popa_clean(RMM_SHARED_PAGE, RMM_SHARED_PAGE_SIZE);

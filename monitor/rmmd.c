@@ -22,11 +22,13 @@
 #include <abi/rmm-el3.h>
 #include <abi/smccc.h>
 #include <arch.h>
+#include <attest.h>
 #include <console.h>
 #include <cpu.h>
 #include <el2-ctx.h>
 #include <exception.h>
 #include <gpt-arch.h>
+#include <mec.h>
 #include <rmmd.h>
 #include <smc.h>
 #include <plat/layout.h>
@@ -220,13 +222,16 @@ static void el3_features(struct el3_frame *f)
 }
 
 /*
- * Attestation, token signing, MEC refresh, IDE and memory reservation are
- * not implemented: they answer E_RMM_UNK like any unlisted FID.
+ * EL3 token signing, IDE and memory reservation are not implemented: they
+ * answer E_RMM_UNK like any unlisted FID.  Attestation: attest.c; MEC: mec.c.
  */
 static const struct rmm_el3_service rmm_el3_services[] = {
-	{ RMM_GTSI_DELEGATE,	gtsi_delegate },
-	{ RMM_GTSI_UNDELEGATE,	gtsi_undelegate },
-	{ RMM_EL3_FEATURES,	el3_features },
+	{ RMM_GTSI_DELEGATE,		gtsi_delegate },
+	{ RMM_GTSI_UNDELEGATE,		gtsi_undelegate },
+	{ RMM_ATTEST_GET_REALM_KEY,	attest_get_realm_key },
+	{ RMM_ATTEST_GET_PLAT_TOKEN,	attest_get_plat_token },
+	{ RMM_EL3_FEATURES,		el3_features },
+	{ RMM_MEC_REFRESH,		mec_refresh },
 };
 
 static void realm_call(struct rmmd_cpu *c, struct el3_frame *f, uint32_t fid)

@@ -10,4 +10,11 @@ void console_puts(const char *s);
 void mon_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void mon_vprintf(const char *fmt, va_list ap);
 
+/* Debug-build messages (make DEBUG=1); still type-checked otherwise. */
+#ifdef MONITOR_DEBUG
+#define mon_debug(...)	mon_printf(__VA_ARGS__)
+#else
+#define mon_debug(...)	do { if (0) mon_printf(__VA_ARGS__); } while (0)
+#endif
+
 #endif /* MONITOR_CONSOLE_H */

@@ -18,6 +18,8 @@
  * image (the monitor then runs without an RMM).
  */
 bool rmm_image_load(uint64_t *entry);
+/* SHA-256 of the loaded RMM image (32 bytes), NULL if none was loaded. */
+const uint8_t *rmm_image_measurement(void);
 
 /* Cold boot of the RMM on the boot CPU, after the GPC is on. */
 void rmmd_cold_boot(uint64_t entry);

@@ -14,6 +14,7 @@
 #include <rmm/measure.h>
 #include <rmm/plat.h>
 #include <rmm/realm.h>
+#include <rmm/rec-run.h>
 #include <rmm/rmi-handlers.h>
 #include <rmm/s2tt.h>
 
@@ -224,6 +225,7 @@ void rmi_data_destroy(const uint64_t *args, struct rmi_result *res)
 	/* assigned_ram -> unassigned_destroyed; EMPTY / DESTROYED kept. */
 	s2tt_write(w.g_table, w.index, s2tte_create_unassigned(
 		kind == S2TTE_ASSIGNED_RAM ? RMI_DESTROYED : s2tte_kind_ripas(kind)));
+	plat_s2_tlbi_ipa(s2.vmid, ipa, w.level);
 	granule_refcount_dec(w.g_table, 1);
 
 	/* Internal DATA granule, reached through the locked level-3 RTT. */

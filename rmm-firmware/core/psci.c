@@ -66,7 +66,8 @@ void rmi_psci_complete(const uint64_t *args, struct rmi_result *res)
 	calling = rec_map(locks[0].g);
 	target = rec_map(locks[1].g);
 	on = target_is_on(locks[1].g, target);
-	if (!calling->psci_pending ||					/* pending */
+	/* A calling REC still on its CPU has not finished recording its exit. */
+	if (!calling->psci_pending || rec_is_running(locks[0].g) ||	/* pending */
 	    target->owner != calling->owner ||				/* owner */
 	    (calling->gprs[1] & MPIDR_AFF_MASK) !=			/* target */
 	    (target->vmpidr_el2 & MPIDR_AFF_MASK) ||

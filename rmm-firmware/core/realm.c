@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-3-Clause */
 /*
  * Realm lifecycle: RMI_REALM_CREATE, RMI_REALM_ACTIVATE, RMI_REALM_DESTROY
- * and RMI_REC_AUX_COUNT (DEN0137 B4.3.8-B4.3.11).
+ * and RMI_REC_AUX_COUNT (DEN0137 B4.3.8-B4.3.11), with the RMI 1.1 MECID
+ * of RealmParams (<rmm/mec.h>).
  */
 #include <string.h>
 #include <rmm/assert.h>
 #include <rmm/granule.h>
 #include <rmm/measure.h>
+#include <rmm/mec.h>
 #include <rmm/plat.h>
 #include <rmm/realm.h>
+#include <rmm/rec-run.h>
 #include <rmm/rmi-handlers.h>
 #include <rmm/s2tt.h>
 
@@ -55,8 +58,17 @@ static bool realm_params_valid(const struct rmi_realm_params *p)
 	return p->reserved_rtt_num == 0;
 }
 
-/* RealmParamsSupported: the request fits RmiFeatureRegister0 (§5.1 table). */
-static bool realm_params_supported(const struct rmi_realm_params *p)
+/* RealmParams' 1.1 fields are read only if the host negotiated 1.1. */
+static bool host_speaks_1_1(void)
+{
+	return rmi_version_negotiated() >= RMI_ABI_VERSION_1_1;
+}
+
+/*
+ * RealmParamsSupported: the request fits RmiFeatureRegister0 (§5.1 table).
+ * @v1_1: the host negotiated RMI 1.1 (read once per command).
+ */
+static bool realm_params_supported(const struct rmi_realm_params *p, bool v1_1)
 {
 	const struct plat_features *f = plat_get_features();
 
@@ -79,6 +91,9 @@ static bool realm_params_supported(const struct rmi_realm_params *p)
 		if (p->pmu_num_ctrs == 0 && !f->pmu_hpmn0)
 			return false;
 	}
+	/* 1.1: no auxiliary planes (FEAT0 MAX_NUM_AUX_PLANES is 0). */
+	if (v1_1 && p->num_aux_planes != 0)
+		return false;
 	return measure_algo_is_supported(p->hash_algo);
 }
 
@@ -106,9 +121,12 @@ static void init_root_rtt(const struct s2tt_ctx *s2, struct granule *g_rtt,
  * Failure conditions (DEN0137 B4.3.9.2), all RMI_ERROR_INPUT, checked in the
  * listed order: params_align, params_bound, params_pas, params_valid,
  * params_supp, alias, rd_align, rd_bound, rd_state, rtt_align, rtt_num_level,
- * rtt_state, vmid_valid.  The spec defines no ordering between them, so the
- * states (which need the locks) are checked together once every granule is
- * locked in PA order.
+ * rtt_state, vmid_valid, then (1.1) mecid_bound and mecid_state: the MECID
+ * must be at most MAX_MECID and not PRIVATE_ASSIGNED, and a private one
+ * must get a fresh key from EL3 (<rmm/mec.h>).  A 1.0 host's realm uses
+ * the shared MECID 0 whatever the params page holds at 0x828.  The spec
+ * defines no ordering between them, so the states (which need the locks)
+ * are checked together once every granule is locked in PA order.
  */
 void rmi_realm_create(const uint64_t *args, struct rmi_result *res)
 {
@@ -116,7 +134,9 @@ void rmi_realm_create(const uint64_t *args, struct rmi_result *res)
 	struct granule_lock_req locks[1 + S2TT_MAX_ROOT_RTTS];
 	struct rmi_realm_params p;
 	struct s2tt_ctx s2;
+	bool v1_1 = host_speaks_1_1();
 	struct rd *rd;
+	uint32_t mecid;
 	unsigned int i;
 
 	res->x[0] = RMI_ERROR_INPUT;
@@ -127,7 +147,7 @@ void rmi_realm_create(const uint64_t *args, struct rmi_result *res)
 	/* params_pas: copied once; only the private copy is used afterwards. */
 	if (!plat_ns_read(&p, params_pa, sizeof(p)))
 		return;
-	if (!realm_params_valid(&p) || !realm_params_supported(&p))
+	if (!realm_params_valid(&p) || !realm_params_supported(&p, v1_1))
 		return;
 
 	/* alias: RD inside [rtt_base, rtt_base + rtt_num_start granules) */
@@ -161,11 +181,19 @@ void rmi_realm_create(const uint64_t *args, struct rmi_result *res)
 			granule_unlock(locks[i].g);
 		return;
 	}
+	/* mecid_bound, mecid_state; the params copy is read only once. */
+	if (!mec_realm_reserve((uint64_t)p.mecid, !v1_1, &mecid)) {
+		vmid_free(p.vmid);
+		for (i = 0; i < 1 + p.rtt_num_start; i++)
+			granule_unlock(locks[i].g);
+		return;
+	}
 
 	s2.rtt_base = p.rtt_base;
 	s2.ipa_bits = p.s2sz;
 	s2.level_start = (int)p.rtt_level_start;
 	s2.num_root_rtts = p.rtt_num_start;
+	s2.vmid = p.vmid;
 
 	/* The RD granule is DELEGATED, hence zero: only set what is not. */
 	rd = rd_map(locks[0].g);
@@ -180,6 +208,7 @@ void rmi_realm_create(const uint64_t *args, struct rmi_result *res)
 	rd->vmid = p.vmid;
 	rd->s2 = s2;
 	rd->rec_index = 0;
+	rd->mecid = mecid;
 	memcpy(rd->rpv, p.rpv, sizeof(rd->rpv));
 	measure_rim_init(rd->measurements[MEASURE_RIM_SLOT], p.hash_algo, &p);
 	rd_unmap(rd);
@@ -226,6 +255,7 @@ void rmi_realm_destroy(const uint64_t *args, struct rmi_result *res)
 	unsigned long live;
 	struct rd *rd;
 	unsigned int vmid, i;
+	uint32_t mecid;
 
 	if (g_rd == NULL) {
 		res->x[0] = RMI_ERROR_INPUT;
@@ -234,6 +264,7 @@ void rmi_realm_destroy(const uint64_t *args, struct rmi_result *res)
 	rd = rd_map(g_rd);
 	s2 = rd->s2;
 	vmid = rd->vmid;
+	mecid = rd->mecid;
 	rd_unmap(rd);
 
 	/* Lock order RD -> RTT root; the root lock covers all starting RTTs. */
@@ -259,7 +290,11 @@ void rmi_realm_destroy(const uint64_t *args, struct rmi_result *res)
 		granule_memzero(g);
 		granule_unlock_transition(g, GRANULE_STATE_DELEGATED);
 	}
+	/* Nothing this realm cached may survive into the VMID's next owner. */
+	plat_s2_tlbi_vmid(vmid);
 	vmid_free(vmid);
+	/* The MECID's destroy refresh: nothing of the realm is readable any more. */
+	mec_realm_release(mecid);
 	/* Zeroing the RD also destroys the measurements. */
 	granule_memzero(g_rd);
 	granule_unlock_transition(g_rd, GRANULE_STATE_DELEGATED);

@@ -52,6 +52,10 @@ void rec_reset_state(struct rec *rec, uint64_t pc, const uint64_t *gprs,
 	rec->pc = pc;
 	rec->pstate = REC_PSTATE_INIT;
 	rec->sctlr_el1 = sctlr_el1;
+	/* Architecturally UNKNOWN at reset: zero, so nothing leaks across. */
+	memset(&rec->sysregs, 0, sizeof(rec->sysregs));
+	memset(&rec->fp, 0, sizeof(rec->fp));
+	rec->pending = REC_PENDING_NONE;
 }
 
 void rec_ripas_request(struct rec *rec, uint64_t base, uint64_t top,

@@ -2,7 +2,8 @@
 /*
  * RMI dispatch: one static const table entry per RMI 1.0 command (FID, name,
  * argument and output counts, handler), checked for completeness at compile
- * time (style-examples.md §2, TF-RMM runtime/core/handler.c practice).
+ * time (style-examples.md §2, TF-RMM runtime/core/handler.c practice), then
+ * the RMI 1.1 commands implemented (MEC).
  */
 #include <string.h>
 #include <abi/smccc.h>
@@ -38,10 +39,13 @@ static const struct rmi_command rmi_commands[] = {
 	RMI_CMD(RMI_REC_AUX_COUNT,		rmi_rec_aux_count,		1, 1),
 	RMI_CMD(RMI_RTT_INIT_RIPAS,		rmi_rtt_init_ripas,		3, 1),
 	RMI_CMD(RMI_RTT_SET_RIPAS,		rmi_rtt_set_ripas,		4, 1),
+	/* RMI 1.1 (cca-interfaces.md §3.1) */
+	RMI_CMD(RMI_MEC_SET_SHARED,		rmi_mec_set_shared,		1, 0),
+	RMI_CMD(RMI_MEC_SET_PRIVATE,		rmi_mec_set_private,		1, 0),
 };
 
-static_assert(ARRAY_SIZE(rmi_commands) == RMI_1_0_NUM_COMMANDS,
-	      "the RMI dispatch table must list every RMI 1.0 command");
+static_assert(ARRAY_SIZE(rmi_commands) == RMI_1_0_NUM_COMMANDS + RMI_1_1_NUM_COMMANDS,
+	      "the RMI dispatch table must list every RMI 1.0 command and the 1.1 ones implemented");
 
 const struct rmi_command *rmi_command_table(unsigned int *count)
 {

@@ -1,28 +1,56 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-3-Clause */
 /*
- * RMI_VERSION and RMI_FEATURES (DEN0137 B4.3.23, B4.3.4).
+ * RMI_VERSION and RMI_FEATURES (DEN0137 B4.3.23, B4.3.4; 1.1 additions).
  */
 #include <abi/rmi.h>
+#include <rmm/mec.h>
 #include <rmm/plat.h>
 #include <rmm/rmi-handlers.h>
 
-/* The only interface revision implemented: 1.0. */
-#define RMI_IMPL_LOWER		RMI_ABI_VERSION_1_0
-#define RMI_IMPL_HIGHER		RMI_ABI_VERSION_1_0
+/* Revisions implemented: 1.0 and 1.1 (the MEC additions of 1.1). */
+#define RMI_IMPL_HIGHEST	RMI_ABI_VERSION_1_1
+
+/* Written by RMI_VERSION on any CPU; a single aligned 64-bit word. */
+static volatile uint64_t rmi_negotiated = RMI_ABI_VERSION_1_0;
+
+uint64_t rmi_version_negotiated(void)
+{
+	return rmi_negotiated;
+}
+
+void rmi_version_reset(void)
+{
+	rmi_negotiated = RMI_ABI_VERSION_1_0;
+}
+
+static bool version_supported(uint64_t v)
+{
+	return v == RMI_ABI_VERSION_1_0 || v == RMI_ABI_VERSION_1_1;
+}
 
 /*
- * DEN0137 B4.3.23: SUCCESS with lower = requested if a compatible revision is
- * supported; otherwise ERROR_INPUT with lower = the highest supported
- * revision below the request (request newer than 1.0) or lower = higher
- * (request older than 1.0).  With one revision both cases give 1.0.
+ * DEN0137 RMI_VERSION (cca-interfaces.md §2, "Later TF-RMM" row):
+ *   supported request      SUCCESS, lower = request, higher = highest (1.1)
+ *   newer than some we do  ERROR_INPUT, lower = highest revision below the
+ *                          request, higher = highest
+ *   older than all we do   ERROR_INPUT, lower = higher = highest
+ * With {1.0, 1.1} both error cases give lower = 1.1.  A successful request
+ * also records the revision the host speaks: the 1.1 RealmParams fields
+ * are only read for a 1.1 host.
  */
 void rmi_version(const uint64_t *args, struct rmi_result *res)
 {
 	uint64_t req = args[0];
 
-	res->x[0] = (req == RMI_ABI_VERSION_1_0) ? RMI_SUCCESS : RMI_ERROR_INPUT;
-	res->x[1] = RMI_IMPL_LOWER;
-	res->x[2] = RMI_IMPL_HIGHER;
+	res->x[2] = RMI_IMPL_HIGHEST;
+	if (version_supported(req)) {
+		rmi_negotiated = req;
+		res->x[0] = RMI_SUCCESS;
+		res->x[1] = req;
+	} else {
+		res->x[0] = RMI_ERROR_INPUT;
+		res->x[1] = RMI_IMPL_HIGHEST;
+	}
 }
 
 /* RmiFeatureRegister0, 1.0-REL0 layout (cca-interfaces.md §5.4). */
@@ -46,9 +74,18 @@ uint64_t rmi_feature_register_0(void)
 	return reg;
 }
 
-/* Index 0 is the only feature register in 1.0; others read as zero. */
+/*
+ * Index 0: RmiFeatureRegister0.  Index 1 (1.1): MAX_MECID, the largest
+ * MECID the host may name (cca-interfaces.md §5.4, §13).  Other indices
+ * read as zero.
+ */
 void rmi_features(const uint64_t *args, struct rmi_result *res)
 {
 	res->x[0] = RMI_SUCCESS;
-	res->x[1] = (args[0] == RMI_FEATURE_REGISTER_0) ? rmi_feature_register_0() : 0;
+	if (args[0] == RMI_FEATURE_REGISTER_0)
+		res->x[1] = rmi_feature_register_0();
+	else if (args[0] == RMI_FEATURE_REGISTER_1_MAX_MECID)
+		res->x[1] = mec_max_mecid();
+	else
+		res->x[1] = 0;
 }

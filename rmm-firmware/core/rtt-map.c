@@ -10,6 +10,7 @@
 #include <rmm/assert.h>
 #include <rmm/granule.h>
 #include <rmm/realm.h>
+#include <rmm/rec-run.h>
 #include <rmm/rmi-handlers.h>
 #include <rmm/s2tt.h>
 
@@ -120,8 +121,8 @@ void rmi_rtt_unmap_unprotected(const uint64_t *args, struct rmi_result *res)
 	    S2TTE_ASSIGNED_NS) {
 		res->x[0] = RMI_RETURN(RMI_ERROR_RTT, w.level);
 	} else {
-		/* Stage-2 TLB invalidation joins the realm-entry runtime. */
 		s2tt_write(w.g_table, w.index, s2tte_create_unassigned_ns());
+		plat_s2_tlbi_ipa(s2.vmid, ipa, w.level);
 		res->x[0] = RMI_SUCCESS;
 	}
 	res->x[1] = s2tt_skip_non_live(&w, ipa);

@@ -11,14 +11,15 @@
  * or the end of that RTT, aligned down to the entry size.  x1 returns that
  * progress address; the host calls again from there.
  *
- * Stage-2 TLB maintenance (an ASSIGNED entry going from RAM to EMPTY) is the
- * realm-entry runtime's work still to come: no realm runs yet.
+ * An ASSIGNED entry going from RAM to EMPTY loses its valid mapping: its
+ * stage-2 TLB entries are invalidated (plat_s2_tlbi_ipa()).
  */
 #include <rmm/assert.h>
 #include <rmm/granule.h>
 #include <rmm/measure.h>
 #include <rmm/plat.h>
 #include <rmm/realm.h>
+#include <rmm/rec-run.h>
 #include <rmm/rec.h>
 #include <rmm/rmi-handlers.h>
 #include <rmm/s2tt.h>
@@ -57,7 +58,8 @@ static uint64_t skip_entries_with_ripas(const struct s2tt_walk *w, uint64_t base
  * descriptor per entry (B4.3.18.4).
  */
 static void set_range_ripas(const struct s2tt_walk *w, uint64_t base, uint64_t top,
-			    unsigned int ripas, uint8_t *rim, unsigned int algo)
+			    unsigned int ripas, uint8_t *rim, unsigned int algo,
+			    const struct s2tt_ctx *s2)
 {
 	uint64_t size = s2tt_entry_size(w->level);
 	uint64_t addr = base & ~(size - 1);
@@ -66,8 +68,14 @@ static void set_range_ripas(const struct s2tt_walk *w, uint64_t base, uint64_t t
 		uint64_t s2tte = s2tt_read(w->g_table, i);
 
 		rmm_assert(i < S2TTES_PER_TABLE);
-		if (s2tte_kind_ripas(s2tte_decode(s2tte, w->level)) != ripas)
+		enum s2tte_kind kind = s2tte_decode(s2tte, w->level);
+
+		if (s2tte_kind_ripas(kind) != ripas) {
 			s2tt_write(w->g_table, i, s2tte_with_ripas(s2tte, w->level, ripas));
+			/* ASSIGNED RAM -> EMPTY: a valid mapping becomes invalid. */
+			if (kind == S2TTE_ASSIGNED_RAM)
+				plat_s2_tlbi_ipa(s2->vmid, addr, w->level);
+		}
 		if (rim != NULL)
 			measure_rim_extend_ripas(rim, algo, addr, addr + size);
 	}
@@ -124,7 +132,7 @@ void rmi_rtt_init_ripas(const uint64_t *args, struct rmi_result *res)
 	}
 
 	set_range_ripas(&w, base, walk_top, RMI_RAM,
-			rd->measurements[MEASURE_RIM_SLOT], rd->hash_algo);
+			rd->measurements[MEASURE_RIM_SLOT], rd->hash_algo, &s2);
 	res->x[0] = RMI_SUCCESS;
 	res->x[1] = walk_top;
 out_walk:
@@ -216,7 +224,7 @@ void rmi_rtt_set_ripas(const uint64_t *args, struct rmi_result *res)
 		if (progress > top)
 			progress = top;
 	} else {
-		set_range_ripas(&w, base, progress, rec->ripas.value, NULL, 0);
+		set_range_ripas(&w, base, progress, rec->ripas.value, NULL, 0, &s2);
 	}
 	rec->ripas.addr = progress;
 	res->x[0] = RMI_SUCCESS;

@@ -13,6 +13,7 @@
 #include <rmm/granule.h>
 #include <rmm/plat.h>
 #include <rmm/realm.h>
+#include <rmm/rec-run.h>
 #include <rmm/rmi-handlers.h>
 #include <rmm/s2tt.h>
 
@@ -92,6 +93,8 @@ void rmi_rtt_create(const uint64_t *args, struct rmi_result *res)
 		granule_refcount_inc(w.g_table, 1);
 	granule_set_state(g_rtt, GRANULE_STATE_RTT);
 	s2tt_write(w.g_table, w.index, s2tte_create_table(rtt_pa));
+	/* The entry may have been a valid block a realm has cached. */
+	plat_s2_tlbi_ipa(s2.vmid, ipa, w.level);
 	res->x[0] = RMI_SUCCESS;
 out:
 	granule_unlock(g_rtt);
@@ -152,6 +155,7 @@ void rmi_rtt_destroy(const uint64_t *args, struct rmi_result *res)
 	s2tt_write(w.g_table, w.index, s2tt_ipa_is_protected(&s2, ipa) ?
 		   s2tte_create_unassigned(RMI_DESTROYED) :
 		   s2tte_create_unassigned_ns());
+	plat_s2_tlbi_ipa(s2.vmid, ipa, w.level);	/* walk caches */
 	granule_refcount_dec(w.g_table, 1);
 	granule_memzero(g_child);
 	granule_unlock_transition(g_child, GRANULE_STATE_DELEGATED);
@@ -216,6 +220,7 @@ void rmi_rtt_fold(const uint64_t *args, struct rmi_result *res)
 	}
 
 	s2tt_write(w.g_table, w.index, folded);
+	plat_s2_tlbi_ipa(s2.vmid, ipa, w.level);
 	if (s2tte_kind_is_refcounted(s2tte_decode(folded, w.level))) {
 		/* 512 assigned entries become one block the parent already counts. */
 		granule_refcount_dec(g_child, (uint16_t)S2TTES_PER_TABLE);

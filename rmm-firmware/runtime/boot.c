@@ -16,6 +16,7 @@
 #include <rmm/granule.h>
 #include <runtime/arch.h>
 #include <runtime/boot.h>
+#include <runtime/realm.h>
 #include <plat-aarch64.h>
 
 /* Read by head.S with the MMU off to tell cold from warm boot. */
@@ -147,6 +148,7 @@ int64_t rmm_cold_boot(uint64_t cpu, uint64_t ifc_version, uint64_t max_cpus, uin
 		return RMM_BOOT_ERR_UNKNOWN;
 	}
 	rmm_features_init();
+	realm_caps_init();
 
 	rmm_num_cpus = max_cpus;
 	rmm_cold_boot_done = 1;

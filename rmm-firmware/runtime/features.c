@@ -7,6 +7,7 @@
  * at most 48 bits.
  */
 #include <plat-aarch64.h>
+#include <rmm/mec.h>
 #include <runtime/arch.h>
 #include <runtime/boot.h>
 #include <plat-aarch64.h>
@@ -33,6 +34,7 @@ void rmm_features_init(void)
 		.num_wps = id_field(dfr0, 20, 4),
 		.max_recs_order = RMM_MAX_RECS_ORDER,
 		.vmid_bits = id_field(mmfr1, 4, 4) == 2 ? 16 : 8,
+		.mecid_bits = plat_mec_probe(),
 	};
 
 	/* The list-register count needs the system-register GIC interface. */
@@ -43,4 +45,9 @@ void rmm_features_init(void)
 	plat_features_set(&f);
 	rmm_printf("rmm: features: IPA %u bits, %u BPs, %u WPs, %u GIC LRs, %u-bit VMIDs\n",
 		   f.pa_bits, f.num_bps + 1, f.num_wps + 1, f.gicv3_num_lrs + 1, f.vmid_bits);
+	if (f.mecid_bits)
+		rmm_printf("rmm: features: FEAT_MEC, %u-bit MECIDs: RMI 1.1 MAX_MECID %lu\n",
+			   f.mecid_bits, (uint64_t)mec_max_mecid());
+	else
+		rmm_printf("rmm: features: no FEAT_MEC: RMI 1.1 MAX_MECID 0\n");
 }

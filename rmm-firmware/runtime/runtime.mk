@@ -14,6 +14,12 @@ RT_ASM		:= $(wildcard runtime/aarch64/*.S)
 RT_OBJS		:= $(patsubst runtime/%.c,$(RT_DIR)/%.o,$(RT_SRCS)) \
 		   $(patsubst runtime/%.S,$(RT_DIR)/%.o,$(RT_ASM))
 
+# The runtime objects implementing the core's realm-run hooks
+# (<rmm/rec-run.h>), self-contained enough for rmm-linkcheck.elf.
+RT_PLAT_OBJS	:= $(addprefix $(RT_DIR)/, rec-run.o ctx-el1.o gic-vcpu.o stage2.o \
+		   id-regs.o timer.o aarch64/realm-entry.o aarch64/fp-ctx.o)
+$(O)/rmm-linkcheck.elf: $(RT_PLAT_OBJS)
+
 $(RT_DIR)/%.o: runtime/%.c
 	@mkdir -p $(dir $@)
 	$(FW_CC) $(RT_CFLAGS) -c $< -o $@

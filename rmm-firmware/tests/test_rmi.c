@@ -18,8 +18,9 @@ static void table_lists_every_rmi_1_0_command_once(void **state)
 	const struct rmi_command *t = rmi_command_table(&count);
 
 	(void)state;
-	assert_int_equal(count, RMI_1_0_NUM_COMMANDS);
-	for (i = 0; i < count; i++) {
+	/* Every 1.0 command, then the 1.1 ones (test_mec.c checks those). */
+	assert_int_equal(count, RMI_1_0_NUM_COMMANDS + RMI_1_1_NUM_COMMANDS);
+	for (i = 0; i < RMI_1_0_NUM_COMMANDS; i++) {
 		found = 0;
 		for (j = 0; j < count; j++)
 			found += t[j].fid == fids[i];
@@ -35,11 +36,12 @@ static void unknown_fid_returns_smc_unknown(void **state)
 	(void)state;
 	assert_true(RMI0(SMC64_STD_FID(0x156)).x[0] == SMC_UNKNOWN);	/* unused in 1.0 */
 	assert_true(RMI0(SMC64_STD_FID(0x160)).x[0] == SMC_UNKNOWN);
-	assert_true(RMI0(RMI_MEC_SET_SHARED).x[0] == SMC_UNKNOWN);	/* 1.1 */
+	assert_true(RMI0(SMC64_STD_FID(0x17D)).x[0] == SMC_UNKNOWN);	/* 1.1 planes */
 	assert_true(RMI0(SMC64_STD_FID(0x2CF)).x[0] == SMC_UNKNOWN);
 	assert_true(RMI0(RMI_VERSION & ~SMCCC_SMC64).x[0] == SMC_UNKNOWN);	/* SMC32 */
 }
 
+/* Implemented revisions {1.0, 1.1}: test_mec.c covers the 1.1 request. */
 static void version_1_0_succeeds(void **state)
 {
 	struct rmi_result r = RMI1(RMI_VERSION, RMI_ABI_VERSION_1_0);
@@ -47,7 +49,7 @@ static void version_1_0_succeeds(void **state)
 	(void)state;
 	assert_int_equal(r.x[0], RMI_SUCCESS);
 	assert_int_equal(r.x[1], RMI_ABI_VERSION_1_0);
-	assert_int_equal(r.x[2], RMI_ABI_VERSION_1_0);
+	assert_int_equal(r.x[2], RMI_ABI_VERSION_1_1);
 	assert_int_equal(r.x[3], 0);
 }
 
@@ -57,11 +59,11 @@ static void version_newer_request_fails_with_lower_below_it(void **state)
 
 	(void)state;
 	assert_int_equal(r.x[0], RMI_ERROR_INPUT);
-	assert_int_equal(r.x[1], RMI_ABI_VERSION_1_0);
-	assert_int_equal(r.x[2], RMI_ABI_VERSION_1_0);
-	r = RMI1(RMI_VERSION, RMI_ABI_VERSION_1_1);
+	assert_int_equal(r.x[1], RMI_ABI_VERSION_1_1);
+	assert_int_equal(r.x[2], RMI_ABI_VERSION_1_1);
+	r = RMI1(RMI_VERSION, RMI_ABI_VERSION(1, 2));
 	assert_int_equal(r.x[0], RMI_ERROR_INPUT);
-	assert_int_equal(r.x[1], RMI_ABI_VERSION_1_0);
+	assert_int_equal(r.x[1], RMI_ABI_VERSION_1_1);
 }
 
 static void version_older_request_fails_with_lower_equal_higher(void **state)
@@ -71,7 +73,7 @@ static void version_older_request_fails_with_lower_equal_higher(void **state)
 	(void)state;
 	assert_int_equal(r.x[0], RMI_ERROR_INPUT);
 	assert_int_equal(r.x[1], r.x[2]);
-	assert_int_equal(r.x[2], RMI_ABI_VERSION_1_0);
+	assert_int_equal(r.x[2], RMI_ABI_VERSION_1_1);
 }
 
 static void features_register_0_rel0_layout(void **state)
@@ -93,18 +95,19 @@ static void features_register_0_rel0_layout(void **state)
 	assert_int_equal(RMI_FEAT0_GET(v, HASH_SHA_512), 1);
 	assert_int_equal(RMI_FEAT0_GET(v, GICV3_NUM_LRS), 15);
 	assert_int_equal(RMI_FEAT0_GET(v, MAX_RECS_ORDER), 10);
-	assert_int_equal(v >> 42, 0);	/* 1.1 fields stay zero in a 1.0 RMM */
+	assert_int_equal(v >> 42, 0);	/* 1.1 fields: no DA, planes or S2AP */
 	/* Exact value: 48 | sve 1<<9 | 3<<10 | 5<<14 | 3<<20 | pmu 1<<26 | 6<<27 | ... */
 	assert_int_equal(v, 48ULL | 1ULL << 9 | 3ULL << 10 | 5ULL << 14 | 3ULL << 20 |
 			    1ULL << 26 | 6ULL << 27 | 1ULL << 32 | 1ULL << 33 |
 			    15ULL << 34 | 10ULL << 38);
 }
 
+/* Index 1 is MAX_MECID (1.1, test_mec.c); the rest read as zero. */
 static void features_other_indices_are_zero(void **state)
 {
 	(void)state;
-	assert_int_equal(RMI1(RMI_FEATURES, 1).x[0], RMI_SUCCESS);
-	assert_int_equal(RMI1(RMI_FEATURES, 1).x[1], 0);
+	assert_int_equal(RMI1(RMI_FEATURES, 2).x[0], RMI_SUCCESS);
+	assert_int_equal(RMI1(RMI_FEATURES, 2).x[1], 0);
 	assert_int_equal(RMI1(RMI_FEATURES, ~0ULL).x[1], 0);
 }
 

@@ -39,6 +39,7 @@ struct plat_features {
 	unsigned int gicv3_num_lrs;	/* ICH_VTR_EL2.ListRegs (count - 1) */
 	unsigned int max_recs_order;	/* log2 of the REC limit per realm */
 	unsigned int vmid_bits;		/* 8 or 16 */
+	unsigned int mecid_bits;	/* FEAT_MEC MECID width, 0 without MEC */
 };
 
 const struct plat_features *plat_get_features(void);
@@ -66,6 +67,21 @@ bool plat_ns_write(uint64_t pa, const void *src, size_t len);
  */
 int plat_gtsi_delegate(uint64_t pa);
 int plat_gtsi_undelegate(uint64_t pa);
+
+/*
+ * FEAT_MEC (RMI 1.1, <rmm/mec.h>).  @hw_mecid is a hardware MECID, i.e.
+ * already offset by the IDs the RMM reserves for itself.
+ *
+ * plat_mec_refresh: RMM_MEC_REFRESH(@hw_mecid, @reason) to EL3 (reason
+ * RMM_MEC_REFRESH_REASON_CREATE / _DESTROY); returns the EL3 status.
+ *
+ * plat_mec_set: make @hw_mecid the MECID of the realm about to run, i.e.
+ * of the EL1&0 stage-2 regime (VMECID_P_EL2).  The realm-entry path calls
+ * it on every entry, after the realm's VTTBR/VTCR are in place and before
+ * the ERET.  A no-op without FEAT_MEC.
+ */
+int plat_mec_refresh(unsigned int hw_mecid, unsigned int reason);
+void plat_mec_set(unsigned int hw_mecid);
 
 /* A broken platform (EL3 refused an operation that cannot fail). */
 _Noreturn void plat_panic(const char *why);

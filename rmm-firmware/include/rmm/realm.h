@@ -11,6 +11,7 @@
 #include <abi/rmi.h>
 #include <rmm/granule.h>
 #include <rmm/measure.h>
+#include <rmm/mec.h>
 #include <rmm/s2tt.h>
 
 enum realm_state {
@@ -41,8 +42,18 @@ struct rd {
 	uint64_t rec_index;		/* index the next REC must have */
 	uint8_t rpv[RMI_RPV_SIZE];
 	uint8_t measurements[MEASURE_NUM_SLOTS][MEASURE_SIZE];
+	uint32_t mecid;			/* user MECID (<rmm/mec.h>) */
 };
 static_assert(sizeof(struct rd) <= GRANULE_SIZE, "RD fits its granule");
+
+/*
+ * The hardware MECID the realm runs with: what the realm-entry path passes
+ * to plat_mec_set() before entering any of the realm's RECs.
+ */
+static inline unsigned int realm_hw_mecid(const struct rd *rd)
+{
+	return mec_hw_mecid(rd->mecid);
+}
 
 /* Map / unmap the RD of a locked RD granule. */
 struct rd *rd_map(struct granule *g_rd);

@@ -8,8 +8,9 @@
  * drops the lock while the realm runs; on realm exit it locks the REC again,
  * records the exit (the rec_*_request() calls below), drops the refcount to
  * 0 and unlocks.  RMI commands that change a REC hold its lock and refuse a
- * RUNNING REC, except RMI_PSCI_COMPLETE, which only changes a target REC
- * that is neither runnable nor running.
+ * RUNNING REC; RMI_PSCI_COMPLETE refuses a RUNNING calling REC and changes
+ * a target REC only if it is neither runnable nor running.  The entry path
+ * is core/rec-enter.c, the architecture's part <rmm/rec-run.h>.
  *
  * What the realm-exit path records for the host to complete:
  *   - a pending RIPAS change (RSI_IPA_STATE_SET): struct rec_ripas_req;
@@ -48,6 +49,45 @@ struct rec_ripas_req {
 	bool change_destroyed;		/* RSI_CHANGE_DESTROYED was set */
 };
 
+/*
+ * Saved EL1/EL0 system registers of a REC.  Plain storage for the core; the
+ * aarch64 runtime loads and saves them around every realm run
+ * (runtime/ctx-el1.c).  sctlr_el1 lives in struct rec itself.
+ */
+struct rec_sysregs {
+	uint64_t sp_el0, sp_el1, elr_el1, spsr_el1;
+	uint64_t ttbr0_el1, ttbr1_el1, tcr_el1, mair_el1, amair_el1;
+	uint64_t vbar_el1, contextidr_el1, cpacr_el1;
+	uint64_t tpidr_el0, tpidrro_el0, tpidr_el1;
+	uint64_t esr_el1, far_el1, afsr0_el1, afsr1_el1, par_el1;
+	uint64_t cntkctl_el1, mdscr_el1, csselr_el1, actlr_el1;
+	uint64_t cntv_ctl, cntv_cval, cntp_ctl, cntp_cval;
+	uint64_t apkeys[10];		/* APIA, APIB, APDA, APDB, APGA lo/hi */
+};
+
+/* FP/SIMD state: V0..V31 as 64-bit halves, FPCR, FPSR. */
+struct rec_fpregs {
+	uint64_t v[64];
+	uint64_t fpcr, fpsr;
+} __attribute__((aligned(16)));
+
+/* GICv3 virtual CPU interface state of a REC (cca-interfaces.md §5.3). */
+struct rec_gic {
+	uint64_t hcr;			/* host bits only; EOIcount on exit */
+	uint64_t lrs[RMI_REC_GIC_NUM_LRS];
+	uint64_t ap0r[4], ap1r[4];
+	uint64_t vmcr, misr;
+};
+
+/* What the last REC exit left for the next REC_ENTER to complete (§6.3). */
+enum rec_pending {
+	REC_PENDING_NONE = 0,
+	REC_PENDING_MMIO,		/* emulatable data abort (ISV): EMUL_MMIO/SEA */
+	REC_PENDING_ABORT,		/* other unprotected data abort: SEA only */
+	REC_PENDING_RIPAS,		/* RSI_IPA_STATE_SET: RIPAS_RESPONSE */
+	REC_PENDING_HOST_CALL,		/* RSI_HOST_CALL: enter.gprs */
+};
+
 struct rec {
 	uint64_t owner;			/* PA of the RD */
 	uint64_t mpidr;			/* RmiRecMpidr (valid bits only) */
@@ -62,6 +102,17 @@ struct rec {
 	unsigned int num_aux;
 	uint64_t aux[RMI_REC_MAX_AUX];
 	struct rec_ripas_req ripas;
+
+	/* Realm entry/exit state (core/rec-enter.c, runtime/rec-run.c). */
+	uint8_t pending;		/* enum rec_pending */
+	bool trap_wfi, trap_wfe;	/* this entry's RmiRecEnterFlags */
+	uint64_t pending_esr;		/* ESR_EL2 of a pending MMIO abort */
+	uint64_t pending_far;		/* FAR_EL2 of a pending abort (SEA) */
+	uint64_t host_call_ipa;		/* RsiHostCall of a pending host call */
+	uint8_t timers_masked;		/* runtime/timer.c: IMASK set by the RMM */
+	struct rec_sysregs sysregs;
+	struct rec_gic gic;
+	struct rec_fpregs fp;
 };
 static_assert(sizeof(struct rec) <= GRANULE_SIZE, "REC fits its granule");
 

@@ -32,6 +32,8 @@ struct rmi_command {
 
 /* Number of commands in RMI 1.0-REL0 (cca-interfaces.md §2). */
 #define RMI_1_0_NUM_COMMANDS	23
+/* RMI 1.1 commands implemented on top: MEC_SET_SHARED, MEC_SET_PRIVATE. */
+#define RMI_1_1_NUM_COMMANDS	2
 
 /*
  * Handle one RMI call: regs[0] = FID (the SMCCC SVE hint bit is ignored),
@@ -66,7 +68,18 @@ void rmi_data_create(const uint64_t *args, struct rmi_result *res);
 void rmi_data_create_unknown(const uint64_t *args, struct rmi_result *res);
 void rmi_data_destroy(const uint64_t *args, struct rmi_result *res);
 
+void rmi_mec_set_shared(const uint64_t *args, struct rmi_result *res);
+void rmi_mec_set_private(const uint64_t *args, struct rmi_result *res);
+
 /* RmiFeatureRegister0 as reported by RMI_FEATURES(0). */
 uint64_t rmi_feature_register_0(void);
+
+/*
+ * The interface revision the host last requested successfully with
+ * RMI_VERSION (1.0 until it asks): decides whether RealmParams' 1.1 fields
+ * (mecid) are honoured.  rmi_version_reset() is for boot and the tests.
+ */
+uint64_t rmi_version_negotiated(void);
+void rmi_version_reset(void);
 
 #endif /* RMM_RMI_HANDLERS_H */

@@ -48,6 +48,7 @@ struct s2tt_ctx {
 	unsigned int ipa_bits;
 	int level_start;
 	unsigned int num_root_rtts;
+	unsigned int vmid;		/* for stage-2 TLB maintenance */
 };
 
 unsigned int s2tt_level_shift(int level);

@@ -13,7 +13,10 @@
 #include <abi/rmm-el3.h>
 #include <plat-host.h>
 #include <rmm/granule.h>
+#include <rmm/mec.h>
 #include <rmm/realm.h>
+#include <rmm/rmi-handlers.h>
+#include <rmm/rec-run.h>
 
 static uint8_t *dram;
 static bool gpt_realm[HOST_NUM_GRANULES];
@@ -33,8 +36,16 @@ static const struct plat_features default_features = {
 	.gicv3_num_lrs = 15,
 	.max_recs_order = 10,
 	.vmid_bits = 16,
+	.mecid_bits = 16,
 };
 static struct plat_features features;
+static struct host_mec_log mec_log;
+static int mec_fail_status;
+static unsigned int mec_fail_count;
+static host_rec_run_fn rec_run_fn;
+static void *rec_run_arg;
+static unsigned int rec_run_calls;
+static struct host_tlbi_log tlbi_log;
 
 void host_platform_reset(void)
 {
@@ -52,9 +63,18 @@ void host_platform_reset(void)
 	memset(&gtsi_log, 0, sizeof(gtsi_log));
 	gtsi_fail_status = E_RMM_OK;
 	features = default_features;
+	rec_run_fn = NULL;
+	rec_run_arg = NULL;
+	rec_run_calls = 0;
+	memset(&tlbi_log, 0, sizeof(tlbi_log));
 	if (granule_init(&bank, 1) != 0)
 		abort();
 	vmid_init();
+	mec_init();
+	rmi_version_reset();
+	memset(&mec_log, 0, sizeof(mec_log));
+	mec_fail_status = E_RMM_OK;
+	mec_fail_count = 0;
 }
 
 static bool pa_in_dram(uint64_t pa, size_t len)
@@ -154,8 +174,98 @@ int plat_gtsi_undelegate(uint64_t pa)
 	return gtsi(pa, false);
 }
 
+const struct host_mec_log *host_mec_log(void)
+{
+	return &mec_log;
+}
+
+void host_mec_fail(int el3_status, unsigned int count)
+{
+	mec_fail_status = el3_status;
+	mec_fail_count = count;
+}
+
+/* The monitor's rules (monitor/mec.c): MECID 1..2^width - 1, reason 0/1. */
+int plat_mec_refresh(unsigned int hw_mecid, unsigned int reason)
+{
+	mec_log.refresh_calls++;
+	mec_log.last_mecid = hw_mecid;
+	mec_log.last_reason = reason;
+	if (mec_fail_count != 0) {
+		mec_fail_count--;
+		return mec_fail_status;
+	}
+	if (features.mecid_bits == 0)
+		return E_RMM_UNK;
+	if (hw_mecid == 0 || hw_mecid >= (1U << features.mecid_bits) || reason > 1)
+		return E_RMM_INVAL;
+	if (reason == RMM_MEC_REFRESH_REASON_CREATE)
+		mec_log.creates++;
+	else
+		mec_log.destroys++;
+	return E_RMM_OK;
+}
+
+void plat_mec_set(unsigned int hw_mecid)
+{
+	mec_log.set_calls++;
+	mec_log.current = hw_mecid;
+}
+
 void plat_panic(const char *why)
 {
 	mock_assert(0, why, __FILE__, __LINE__);
 	abort();
+}
+
+void host_rec_run_set(host_rec_run_fn fn, void *arg)
+{
+	rec_run_fn = fn;
+	rec_run_arg = arg;
+}
+
+unsigned int host_rec_run_calls(void)
+{
+	return rec_run_calls;
+}
+
+void plat_rec_run(struct rec *rec, const struct rec_run_cfg *cfg, struct rec_exception *exc)
+{
+	rec_run_calls++;
+	if (rec_run_fn == NULL) {
+		exc->kind = REC_EXC_IRQ;
+		return;
+	}
+	rec_run_fn(rec, cfg, exc, rec_run_arg);
+}
+
+const struct host_tlbi_log *host_tlbi_log(void)
+{
+	return &tlbi_log;
+}
+
+void plat_s2_tlbi_ipa(unsigned int vmid, uint64_t ipa, int level)
+{
+	(void)level;
+	tlbi_log.ipa_calls++;
+	tlbi_log.last_ipa = ipa;
+	tlbi_log.last_vmid = vmid;
+}
+
+void plat_s2_tlbi_vmid(unsigned int vmid)
+{
+	tlbi_log.vmid_calls++;
+	tlbi_log.last_vmid = vmid;
+}
+
+/* Known: the AArch64 ID registers of CRm 4..7; everything else unknown. */
+bool plat_id_reg_read(const struct rec_run_cfg *cfg, uint64_t esr, uint64_t *val)
+{
+	unsigned int crm = (unsigned int)((esr >> 1) & 0xF);
+
+	(void)cfg;
+	if (crm < 4)
+		return false;
+	*val = HOST_ID_REG_VALUE;
+	return true;
 }

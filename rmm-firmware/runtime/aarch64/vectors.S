@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-3-Clause */
 /*
- * R-EL2 exception vectors.  The RMM runs with every interrupt masked and
- * has no lower EL yet, so the only exception it ever expects is the
- * granule protection fault plat_ns_copy() may take on a host-named
- * granule; that one resumes at plat_ns_copy_fault.  Anything else is
- * reported by rmm_exception(), which never returns.
+ * R-EL2 exception vectors.  The RMM runs with every interrupt masked.
+ * Exceptions from the lower EL are the running realm's: they return from
+ * realm_enter() (realm-entry.S).  At R-EL2 itself the only exception it
+ * ever expects is the granule protection fault plat_ns_copy() may take on
+ * a host-named granule; that one resumes at plat_ns_copy_fault.  Anything
+ * else is reported by rmm_exception(), which never returns.
  */
 #include <runtime/arch.h>
 
@@ -16,6 +17,14 @@
 	stp	x0, x1, [sp, #0]
 	mov	x1, #\id
 	b	report_common
+	.endm
+
+	/* x0 = enum rec_exc_kind (SYNC, IRQ, FIQ, SERROR) */
+	.macro	realm kind
+	.align	7
+	stp	x0, x1, [sp, #-16]!
+	mov	x0, #\kind
+	b	realm_exit
 	.endm
 
 	.section .text.vectors, "ax"
@@ -36,14 +45,15 @@ rmm_vectors:
 	report	6
 	report	7
 
-	report	8
-	report	9
-	report	10
-	report	11
-	report	12
-	report	13
-	report	14
-	report	15
+	/* Lower EL (the realm, AArch64 or AArch32 EL0): leave it (realm-entry.S). */
+	realm	0
+	realm	1
+	realm	2
+	realm	3
+	realm	0
+	realm	1
+	realm	2
+	realm	3
 
 sync_spx:
 	mrs	x0, esr_el2

@@ -44,6 +44,9 @@
 /* Replace the feature description (boot CPU, before the first RMI). */
 void plat_features_set(const struct plat_features *f);
 
+/* mec-aarch64.c: the MECID width in bits, 0 without FEAT_MEC + FEAT_SCTLR2. */
+unsigned int plat_mec_probe(void);
+
 /* smc.S */
 struct plat_smc_regs {
 	uint64_t x[8];

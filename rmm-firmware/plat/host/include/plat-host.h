@@ -37,7 +37,44 @@ struct host_gtsi_log {
 const struct host_gtsi_log *host_gtsi_log(void);
 void host_gtsi_fail_next(int el3_status);	/* next GTSI call returns it */
 
+/* Fake EL3 MEC refresh and the MECID register (plat_mec_set). */
+struct host_mec_log {
+	unsigned int refresh_calls;	/* every call, failed or not */
+	unsigned int creates, destroys;	/* successful ones by reason */
+	unsigned int last_mecid, last_reason;
+	unsigned int set_calls;
+	unsigned int current;		/* last plat_mec_set() value */
+};
+const struct host_mec_log *host_mec_log(void);
+/* The next @count refreshes return @el3_status. */
+void host_mec_fail(int el3_status, unsigned int count);
+
 /* The platform description tests may adjust before a call. */
 struct plat_features *host_features(void);
+
+/*
+ * Fake realm execution (plat_rec_run()): each run calls the test's script
+ * function, which plays the realm (changes rec->gprs/pc/sysregs) and reports
+ * the exception it "took".  Without a script every run takes an IRQ.
+ */
+struct rec;
+struct rec_run_cfg;
+struct rec_exception;
+typedef void (*host_rec_run_fn)(struct rec *rec, const struct rec_run_cfg *cfg,
+				struct rec_exception *exc, void *arg);
+void host_rec_run_set(host_rec_run_fn fn, void *arg);
+unsigned int host_rec_run_calls(void);
+
+/* Fake stage-2 TLB maintenance log. */
+struct host_tlbi_log {
+	unsigned int ipa_calls;
+	unsigned int vmid_calls;
+	uint64_t last_ipa;
+	unsigned int last_vmid;
+};
+const struct host_tlbi_log *host_tlbi_log(void);
+
+/* The value the fake returns for every known ID register read. */
+#define HOST_ID_REG_VALUE	0x1111ULL
 
 #endif /* PLAT_HOST_H */
