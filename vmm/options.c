@@ -363,5 +363,5 @@ void vmm_config__usage(FILE *f, enum vmm_cmd cmd)
 	}
 	fprintf(f, "\nSIZE: 512M, 2G, ...  A --config file is a JSON object whose keys are the\n"
 		"long option names (not config, dry-run or help); command-line options\n"
-		"override it.  Exit status: 0 ok, 1 bad input, 2 not built yet (run).\n");
+		"override it.  Exit status: 0 ok, 1 an error (one line on stderr says which).\n");
 }

@@ -126,13 +126,16 @@ static void test_no_crash(void **state)
 	}
 }
 
-static void test_not_built_yet(void **state)
+/* Without the module (as on this build host), run says so in one line. */
+static void test_run_without_module(void **state)
 {
 	struct result res;
 
 	(void)state;
+	if (access("/dev/kvm-realm", F_OK) == 0)
+		skip();
 	run(ARGV("-k", kernel()), &res);
-	expect_one_line(&res, 2, "run: the realm launch path is not built yet (try --dry-run)");
+	expect_one_line(&res, 1, "/dev/kvm-realm: No such file or directory (is kvm-realm.ko loaded, and does the platform have an RMM?)");
 }
 
 /* measure prints one line: the algorithm and the RIM; the same options give the same RIM. */
@@ -261,7 +264,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bad_input_is_one_line),
 		cmocka_unit_test(test_no_crash),
-		cmocka_unit_test(test_not_built_yet),
+		cmocka_unit_test(test_run_without_module),
 		cmocka_unit_test(test_measure_prints_the_rim),
 		cmocka_unit_test(test_dry_run),
 		cmocka_unit_test(test_dry_run_round_trip),

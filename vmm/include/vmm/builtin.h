@@ -17,7 +17,6 @@ extern const unsigned int vmm_command_count;
 /* Exit statuses of run and measure. */
 #define VMM_EXIT_OK		0
 #define VMM_EXIT_BAD_INPUT	1	/* one line on stderr said why */
-#define VMM_EXIT_NOT_BUILT	2	/* temporary: the realm path is missing */
 
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
