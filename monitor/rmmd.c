@@ -222,7 +222,8 @@ static void el3_features(struct el3_frame *f)
 }
 
 /*
- * EL3 token signing, IDE and memory reservation are not implemented: they
+ * This monitor offers no EL3 token signing, IDE key programming or memory
+ * reservation (RMM_EL3_FEATURES says so): those FIDs
  * answer E_RMM_UNK like any unlisted FID.  Attestation: attest.c; MEC: mec.c.
  */
 static const struct rmm_el3_service rmm_el3_services[] = {

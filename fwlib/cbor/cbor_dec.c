@@ -163,27 +163,27 @@ enum cbor_err cbor_get_tag(struct cbor_dec *d, uint64_t *tag)
 }
 
 /*
- * Iterative skip: todo[] holds, per open container, how many items are
+ * Iterative skip: pending[] holds, per open container, how many items are
  * still to be stepped over.  Containers and tags push a level; the depth
  * limit bounds the stack and so the work per level.
  */
 enum cbor_err cbor_skip(struct cbor_dec *d, const uint8_t **p, size_t *len)
 {
-	size_t todo[CBOR_MAX_DEPTH];
+	size_t pending[CBOR_MAX_DEPTH];
 	size_t start = d->pos;
 	unsigned int sp = 0, major;
 	uint64_t arg, push;
 
 	if (d->err != CBOR_OK)
 		return d->err;
-	todo[0] = 1;
+	pending[0] = 1;
 	for (;;) {
-		while (todo[sp] == 0) {
+		while (pending[sp] == 0) {
 			if (sp == 0)
 				goto done;
 			sp--;
 		}
-		todo[sp]--;
+		pending[sp]--;
 		if (cbor_get_head(d, &major, &arg) != CBOR_OK)
 			return d->err;
 		push = 0;
@@ -214,7 +214,7 @@ enum cbor_err cbor_skip(struct cbor_dec *d, const uint8_t **p, size_t *len)
 			continue;
 		if (sp + 1 >= CBOR_MAX_DEPTH)
 			return fail(d, CBOR_ERR_DEPTH);
-		todo[++sp] = (size_t)push;
+		pending[++sp] = (size_t)push;
 	}
 done:
 	if (p)

@@ -330,8 +330,8 @@ static uint32_t gic__read_bits(struct gic *gic, unsigned int cpu, unsigned int n
 }
 
 /*
- * Write word @n: @set says whether the register is a "set" (ISxxx) or a
- * "clear" (ICxxx) one; REG_GROUP is a plain write.  Returns the CPUs that
+ * Write word @n: @set says whether the register is a "set" (IS*R) or a
+ * "clear" (IC*R) one; REG_GROUP is a plain write.  Returns the CPUs that
  * may have a new deliverable interrupt.
  */
 static cpumask_t gic__write_bits(struct gic *gic, unsigned int cpu, unsigned int n,

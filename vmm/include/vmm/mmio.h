@@ -17,7 +17,7 @@
 /*
  * @offset is relative to the registered base.  Return 0, or -errno for an
  * access the device refuses outright (the run loop injects an abort, as
- * for an unclaimed address).  Reads of unimplemented registers should
+ * for an unclaimed address).  Reads of registers a model lacks should
  * return 0 (RAZ/WI) rather than fail: Linux probes more than it uses.
  */
 struct mmio_ops {
