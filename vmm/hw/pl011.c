@@ -4,13 +4,13 @@
  * (PL011) Technical Reference Manual, r1p5 (ARM DDI 0183G).
  */
 #include <errno.h>
-#include <poll.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "vmm/gic.h"
+#include "vmm/input-thread.h"
 #include "vmm/layout.h"
 #include "vmm/mmio.h"
 #include "vmm/pl011.h"
@@ -60,11 +60,7 @@ struct pl011 {
 
 	uint32_t ilpr, ibrd, fbrd, lcr_h, cr, ifls, imsc, ris, dmacr;
 
-	pthread_t input;
-	bool input_running;
-	bool stopping;
-	int in_fd;
-	int stop_pipe[2];
+	struct input_thread input;
 };
 
 /* PL011 r1p5 and the PrimeCell cell ID, as in the DT's arm,primecell-periphid. */
@@ -272,6 +268,25 @@ int pl011__register_mmio(struct pl011 *uart, uint64_t base)
 	return mmio__register(base, VMM_UART_SIZE, &pl011_ops, uart);
 }
 
+static size_t pl011_input_feed(void *dev, const void *buf, size_t len)
+{
+	return pl011__receive(dev, buf, len);
+}
+
+/* With uart->lock held: the input thread waits on uart->room meanwhile. */
+static bool pl011_input_full(void *dev)
+{
+	const struct pl011 *uart = dev;
+
+	return uart->rx_count >= pl011__rx_capacity(uart);
+}
+
+static const struct input_thread_ops pl011_input_ops = {
+	.feed = pl011_input_feed,
+	.full = pl011_input_full,
+	.chunk = 64,
+};
+
 struct pl011 *pl011__new(struct gic *gic, unsigned int intid, int out_fd)
 {
 	struct pl011 *uart = calloc(1, sizeof(*uart));
@@ -283,92 +298,23 @@ struct pl011 *pl011__new(struct gic *gic, unsigned int intid, int out_fd)
 	uart->gic = gic;
 	uart->intid = intid;
 	uart->out_fd = out_fd;
-	uart->stop_pipe[0] = uart->stop_pipe[1] = -1;
+	input_thread__init(&uart->input, &pl011_input_ops, uart, &uart->lock, &uart->room);
 	/* Reset values from the TRM: TX and RX enabled, 1/2 trigger levels. */
 	uart->cr = 0x300;
 	uart->ifls = 0x12;
 	return uart;
 }
 
-static void *pl011__input_thread(void *arg)
-{
-	struct pl011 *uart = arg;
-	uint8_t buf[64];
-
-	for (;;) {
-		struct pollfd fds[2] = {
-			{ .fd = uart->in_fd, .events = POLLIN },
-			{ .fd = uart->stop_pipe[0], .events = POLLIN },
-		};
-		size_t done = 0;
-		ssize_t n;
-
-		if (poll(fds, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		if (fds[1].revents)
-			break;
-		n = read(uart->in_fd, buf, sizeof(buf));
-		if (n < 0 && (errno == EINTR || errno == EAGAIN))
-			continue;
-		if (n <= 0)
-			break;
-		while (done < (size_t)n) {
-			bool stopping;
-
-			pthread_mutex_lock(&uart->lock);
-			while (!uart->stopping && uart->rx_count >= pl011__rx_capacity(uart))
-				pthread_cond_wait(&uart->room, &uart->lock);
-			stopping = uart->stopping;
-			pthread_mutex_unlock(&uart->lock);
-			if (stopping)
-				return NULL;
-			done += pl011__receive(uart, buf + done, (size_t)n - done);
-		}
-	}
-	return NULL;
-}
-
 int pl011__start_input(struct pl011 *uart, int in_fd)
 {
-	int ret;
-
-	if (uart->input_running)
-		return -EBUSY;
-	if (pipe(uart->stop_pipe))
-		return -errno;
-	uart->in_fd = in_fd;
-	ret = pthread_create(&uart->input, NULL, pl011__input_thread, uart);
-	if (ret) {
-		close(uart->stop_pipe[0]);
-		close(uart->stop_pipe[1]);
-		uart->stop_pipe[0] = uart->stop_pipe[1] = -1;
-		return -ret;
-	}
-	uart->input_running = true;
-	return 0;
+	return input_thread__start(&uart->input, in_fd);
 }
 
 void pl011__free(struct pl011 *uart)
 {
 	if (!uart)
 		return;
-	if (uart->input_running) {
-		ssize_t n;
-
-		pthread_mutex_lock(&uart->lock);
-		uart->stopping = true;
-		pthread_cond_broadcast(&uart->room);
-		pthread_mutex_unlock(&uart->lock);
-		do {
-			n = write(uart->stop_pipe[1], "", 1);
-		} while (n < 0 && errno == EINTR);
-		pthread_join(uart->input, NULL);
-		close(uart->stop_pipe[0]);
-		close(uart->stop_pipe[1]);
-	}
+	input_thread__stop(&uart->input);
 	pthread_cond_destroy(&uart->room);
 	pthread_mutex_destroy(&uart->lock);
 	free(uart);

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* virtio-console, a single port on stdin/stdout. */
 #include <errno.h>
-#include <poll.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "vmm/input-thread.h"
 #include "vmm/virtio-console.h"
 #include "vmm/virtio-mmio.h"
 
@@ -30,11 +29,7 @@ struct virtio_console {
 
 	pthread_mutex_t lock;		/* serialises receivers */
 	pthread_cond_t rx_avail;	/* the guest posted receive buffers */
-	bool stopping;
-	bool input_running;
-	int in_fd;
-	int stop_pipe[2];
-	pthread_t input;
+	struct input_thread input;
 };
 
 static void console__tx(struct virtio_console *con)
@@ -95,78 +90,24 @@ size_t virtio_console__receive(struct virtio_console *con, const void *buf, size
 	return done;
 }
 
-static void *console__input_thread(void *arg)
+static size_t console__input_feed(void *dev, const void *buf, size_t len)
 {
-	struct virtio_console *con = arg;
-	uint8_t buf[256];
-
-	for (;;) {
-		struct pollfd fds[2] = {
-			{ .fd = con->in_fd, .events = POLLIN },
-			{ .fd = con->stop_pipe[0], .events = POLLIN },
-		};
-		size_t done = 0;
-		ssize_t n;
-
-		if (poll(fds, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		if (fds[1].revents)
-			break;
-		n = read(con->in_fd, buf, sizeof(buf));
-		if (n < 0 && (errno == EINTR || errno == EAGAIN))
-			continue;
-		if (n <= 0)
-			break;
-		while (done < (size_t)n) {
-			size_t got = virtio_console__receive(con, buf + done, (size_t)n - done);
-			bool stop;
-
-			done += got;
-			if (got)
-				continue;
-			/* No receive buffers: wait for the guest to post some. */
-			pthread_mutex_lock(&con->lock);
-			if (!con->stopping) {
-				struct timespec ts;
-
-				/* Poll too: a driver may post buffers without notifying. */
-				clock_gettime(CLOCK_REALTIME, &ts);
-				ts.tv_nsec += 50000000;
-				if (ts.tv_nsec >= 1000000000) {
-					ts.tv_sec++;
-					ts.tv_nsec -= 1000000000;
-				}
-				pthread_cond_timedwait(&con->rx_avail, &con->lock, &ts);
-			}
-			stop = con->stopping;
-			pthread_mutex_unlock(&con->lock);
-			if (stop)
-				return NULL;
-		}
-	}
-	return NULL;
+	return virtio_console__receive(dev, buf, len);
 }
+
+/*
+ * No receive buffers: wait for the guest to post some, polling too every
+ * 50 ms, as a driver may post buffers without notifying.
+ */
+static const struct input_thread_ops console_input_ops = {
+	.feed = console__input_feed,
+	.retry_ns = 50000000,
+	.chunk = 256,
+};
 
 int virtio_console__start_input(struct virtio_console *con, int in_fd)
 {
-	int ret;
-
-	if (con->input_running)
-		return -EBUSY;
-	if (pipe(con->stop_pipe))
-		return -errno;
-	con->in_fd = in_fd;
-	ret = pthread_create(&con->input, NULL, console__input_thread, con);
-	if (ret) {
-		close(con->stop_pipe[0]);
-		close(con->stop_pipe[1]);
-		return -ret;
-	}
-	con->input_running = true;
-	return 0;
+	return input_thread__start(&con->input, in_fd);
 }
 
 struct virtio_console *virtio_console__new(struct gic *gic, unsigned int intid, int out_fd)
@@ -183,6 +124,7 @@ struct virtio_console *virtio_console__new(struct gic *gic, unsigned int intid, 
 	};
 	pthread_mutex_init(&con->lock, NULL);
 	pthread_cond_init(&con->rx_avail, NULL);
+	input_thread__init(&con->input, &console_input_ops, con, &con->lock, &con->rx_avail);
 	con->vm = virtio_mmio__new(&con->ops, con, &con->config, sizeof(con->config), gic, intid);
 	if (!con->vm) {
 		pthread_cond_destroy(&con->rx_avail);
@@ -197,20 +139,7 @@ void virtio_console__free(struct virtio_console *con)
 {
 	if (!con)
 		return;
-	if (con->input_running) {
-		ssize_t n;
-
-		pthread_mutex_lock(&con->lock);
-		con->stopping = true;
-		pthread_cond_broadcast(&con->rx_avail);
-		pthread_mutex_unlock(&con->lock);
-		do {
-			n = write(con->stop_pipe[1], "", 1);
-		} while (n < 0 && errno == EINTR);
-		pthread_join(con->input, NULL);
-		close(con->stop_pipe[0]);
-		close(con->stop_pipe[1]);
-	}
+	input_thread__stop(&con->input);
 	virtio_mmio__free(con->vm);
 	pthread_cond_destroy(&con->rx_avail);
 	pthread_mutex_destroy(&con->lock);
