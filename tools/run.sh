@@ -16,14 +16,15 @@ set -uo pipefail
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${OUT:-$TOP/out}
-RUN=$OUT/run
+RUN=${RUN_DIR:-$OUT/run}
+INITRAMFS=${INITRAMFS:-$RUN/host-initramfs.cpio.gz}
 mkdir -p "$RUN"
 rm -f "$RUN"/realm-token.cbor "$RUN"/report.json "$RUN"/vmm-report.json
 
-"$TOP/tools/mkinitramfs.sh" "$OUT/initramfs.cpio.gz" || exit 1
+"$TOP/tools/mkinitramfs.sh" "$INITRAMFS" || exit 1
 "$TOP/tools/run-qemu.sh" --firmware monitor --smp 2 --mem 2G --timeout 1500 \
 	--append "realm_stack.rmm=present realm_stack.tests=run-realm ${RUN_APPEND:-}" \
-	--initrd "$OUT/initramfs.cpio.gz" --log "$RUN/host.log"
+	--initrd "$INITRAMFS" --log "$RUN/host.log"
 rc=$?
 log=$RUN/host.log
 tr -d '\r' < "$log" > "$log.clean"
@@ -32,8 +33,14 @@ between() { # BEGIN END: the lines strictly between two marker lines
 	awk -v b="$1" -v e="$2" '$0 == e { on = 0 } on { print } $0 == b { on = 1 }' "$log.clean"
 }
 
-verdict=0
-say() { printf '  %-44s %s\n' "$1" "$2"; }
+verdict=0 n=0
+# VERDICT_TAP=1 (make check) prints the verdict as TAP lines as well.
+say() {
+	printf '  %-44s %s\n' "$1" "$2"
+	[ "${VERDICT_TAP:-0}" = 1 ] || return 0
+	n=$((n + 1))
+	case "$2" in NO:*) echo "not ok $n - $1: $2" ;; *) echo "ok $n - $1" ;; esac
+}
 fail() { say "$1" "NO: $2"; verdict=1; }
 
 echo
@@ -81,10 +88,24 @@ if [ -s "$RUN/vmm-report.json" ] && jq -e . "$RUN/vmm-report.json" >/dev/null 2>
 	jq --arg att "${rim_att:-}" --arg chal "$challenge" --argjson ok "$([ $verdict -eq 0 ] && echo true || echo false)" \
 		'.realm["rim-attested"] = $att | .realm.challenge = $chal | .verdict = $ok' \
 		"$RUN/vmm-report.json" > "$RUN/report.json"
-	say "report" "$RUN/report.json"
+	printf "  %-44s %s\n" "report" "$RUN/report.json"
 else
 	fail "the realm's MECID was private" "realm-vmm wrote no report"
 fi
-[ -s "$RUN/realm-token.cbor" ] && say "token" "$RUN/realm-token.cbor"
+gdisk=$(sed -n 's/^realm-guest: disk: \([0-9a-f]\{64\}\) .*/\1/p' "$log.clean" | head -n 1)
+before=$(sed -n 's/^REALM-DISK-BEFORE //p' "$log.clean")
+after=$(sed -n 's/^REALM-DISK-AFTER //p' "$log.clean")
+expected=$(sed -n 's/^REALM-DISK-EXPECTED //p' "$log.clean")
+if [ -n "$before" ] && [ "$gdisk" = "$before" ] && [ -n "$after" ] && [ "$after" = "$expected" ]; then
+	say "the realm read and wrote its virtio-blk disk" "yes (hashes match before and after)"
+else
+	fail "the realm read and wrote its virtio-blk disk" "guest read ${gdisk:-nothing}, host had ${before:-?}; after ${after:-?}, expected ${expected:-?}"
+fi
+stats=$(sed -n 's/^REALM-STATS //p' "$log.clean")
+case "$stats" in
+"delegated 0 leaked 0 "*) say "every granule came back after the realm" "yes ($stats)" ;;
+*) fail "every granule came back after the realm" "${stats:-no stats}" ;;
+esac
+[ -s "$RUN/realm-token.cbor" ] && printf "  %-44s %s\n" "token" "$RUN/realm-token.cbor"
 [ "$rc" -eq 0 ] || fail "the emulated host's job" "status $rc (log: $log)"
 exit $verdict

@@ -45,8 +45,13 @@ int vmm_boot__bootargs(const struct vmm_config *cfg, const struct vmm_layout *l,
 	const char *user = cfg->cmdline ? cfg->cmdline : "";
 	int n;
 
-	n = snprintf(buf, len, "console=ttyAMA0 earlycon=pl011,mmio,0x%llx%s%s",
-		     (unsigned long long)vmm_layout__alias(l, l->uart_base),
+	/*
+	 * A realm bounces every DMA through SWIOTLB in shared memory, and
+	 * Linux sizes that pool from the RAM it sees (down to 512 KiB for a
+	 * small realm, too little for virtio-blk): ask for 16 MiB.
+	 */
+	n = snprintf(buf, len, "console=ttyAMA0 earlycon=pl011,mmio,0x%llx swiotlb=%u%s%s",
+		     (unsigned long long)vmm_layout__alias(l, l->uart_base), VMM_SWIOTLB_SLOTS,
 		     *user ? " " : "", user);
 	if (n < 0 || (size_t)n >= len)
 		return vmm_err__set(err, E2BIG,

@@ -93,7 +93,7 @@ static void test_prepare_ok(void **state)
 	assert_int_equal(boot.initrd_size, 12345);
 	assert_int_equal(boot.disk_size, SZ_1M);
 	assert_int_equal(boot.layout.initrd_size, 12345);
-	assert_string_equal(boot.bootargs, "console=ttyAMA0 earlycon=pl011,mmio,0x8001000000 quiet");
+	assert_string_equal(boot.bootargs, "console=ttyAMA0 earlycon=pl011,mmio,0x8001000000 swiotlb=8192 quiet");
 }
 
 static void expect_prepare_err(const char **argv, const char *want)
@@ -143,7 +143,7 @@ static void test_prepare_errors(void **state)
 static void test_cmdline_limit(void **state)
 {
 	const char *k = tmp_image("Image", 0, 8 * SZ_1M, 5 * SZ_1M);
-	const size_t fixed = strlen("console=ttyAMA0 earlycon=pl011,mmio,0x8001000000 ");
+	const size_t fixed = strlen("console=ttyAMA0 earlycon=pl011,mmio,0x8001000000 swiotlb=8192 ");
 	char *line = malloc(VMM_BOOTARGS_MAX + 1);
 	char msg[VMM_ERR_LEN];
 	struct vmm_boot boot;

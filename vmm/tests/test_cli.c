@@ -206,7 +206,7 @@ static void test_dry_run(void **state)
 	assert_memory_equal(get_str(o, "config.rpv"), "ab00", 4);
 	assert_int_equal(strlen(get_str(o, "config.rpv")), 128);
 	assert_string_equal(get_str(o, "bootargs"),
-			    "console=ttyAMA0 earlycon=pl011,mmio,0x8001000000 quiet");
+			    "console=ttyAMA0 earlycon=pl011,mmio,0x8001000000 swiotlb=8192 quiet");
 	assert_string_equal(get_str(o, "layout.unprotected-bit"), "0x8000000000");
 	assert_string_equal(get_str(o, "layout.kernel.base"), "0x80000000");
 	assert_string_equal(get_str(o, "layout.dtb.base"), "0x8fe00000");

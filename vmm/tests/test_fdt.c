@@ -153,7 +153,7 @@ static void test_root_memory_chosen(void **state)
 	expect_regs(dt, "/memory@80000000", mem, 2);
 
 	expect_str(dt, "/chosen", "bootargs",
-		   "console=ttyAMA0 earlycon=pl011,mmio,0x8001000000 root=/dev/vda rw");
+		   "console=ttyAMA0 earlycon=pl011,mmio,0x8001000000 swiotlb=8192 root=/dev/vda rw");
 	expect_u64(dt, "/chosen", "linux,initrd-start", l->initrd_base);
 	expect_u64(dt, "/chosen", "linux,initrd-end", l->initrd_base + 3 * SZ_1M + 5);
 	assert_int_equal(l->initrd_base + 3 * SZ_1M + 5 <= l->dtb_base, 1);
@@ -170,7 +170,7 @@ static void test_no_initrd_no_disk(void **state)
 	(void)state;
 	assert_null(fdt_getprop(dt->blob, node(dt, "/chosen"), "linux,initrd-start", NULL));
 	assert_null(fdt_getprop(dt->blob, node(dt, "/chosen"), "linux,initrd-end", NULL));
-	expect_str(dt, "/chosen", "bootargs", "console=ttyAMA0 earlycon=pl011,mmio,0x8001000000");
+	expect_str(dt, "/chosen", "bootargs", "console=ttyAMA0 earlycon=pl011,mmio,0x8001000000 swiotlb=8192");
 	node(dt, "/virtio@1010000");
 	assert_true(fdt_path_offset(dt->blob, "/virtio@1010200") < 0);
 	dt_free(dt);
@@ -287,7 +287,7 @@ static void test_earlycon_follows_ipa_bits(void **state)
 	struct dt *dt = dt_build(ARGV("--ipa-bits", "33", "--mem", "64M"));
 
 	(void)state;
-	expect_str(dt, "/chosen", "bootargs", "console=ttyAMA0 earlycon=pl011,mmio,0x101000000");
+	expect_str(dt, "/chosen", "bootargs", "console=ttyAMA0 earlycon=pl011,mmio,0x101000000 swiotlb=8192");
 	dt_free(dt);
 }
 

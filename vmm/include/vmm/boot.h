@@ -10,6 +10,9 @@
 struct vmm_config;
 struct vmm_err;
 
+/* The realm's SWIOTLB pool in 2 KiB slots (16 MiB); see vmm_boot__bootargs(). */
+#define VMM_SWIOTLB_SLOTS	8192
+
 /* arm64 COMMAND_LINE_SIZE, terminating NUL included. */
 #define VMM_BOOTARGS_MAX	2048
 
