@@ -45,8 +45,13 @@ fail() { say "$1" "NO: $2"; verdict=1; }
 
 echo
 echo "make run: verdict"
-if grep -q '^realm-guest: booted' "$log.clean"; then
-	say "the realm guest booted" "yes ($(sed -n 's/^realm-guest: booted: //p' "$log.clean" | head -n 1))"
+booted=$(sed -n 's/^realm-guest: booted: //p' "$log.clean" | head -n 1)
+if [ -n "$booted" ]; then
+	say "the realm guest booted" "yes ($booted)"
+	case "$booted" in
+	*", 2 CPU(s) online,"*) say "both realm CPUs came online (PSCI CPU_ON)" "yes" ;;
+	*) fail "both realm CPUs came online (PSCI CPU_ON)" "$booted" ;;
+	esac
 else
 	fail "the realm guest booted" "see $log"
 fi
@@ -85,8 +90,11 @@ if [ -s "$RUN/vmm-report.json" ] && jq -e . "$RUN/vmm-report.json" >/dev/null 2>
 	private*) say "the realm's MECID was private" "yes (MECID $mecid)" ;;
 	*) fail "the realm's MECID was private" "policy $policy, MECID $mecid" ;;
 	esac
+	uptime=$(sed -n 's/^realm-guest: booted: .*uptime \([0-9.]*\) s$/\1/p' "$log.clean" | head -n 1)
 	jq --arg att "${rim_att:-}" --arg chal "$challenge" --argjson ok "$([ $verdict -eq 0 ] && echo true || echo false)" \
-		'.realm["rim-attested"] = $att | .realm.challenge = $chal | .verdict = $ok' \
+		--arg up "${uptime:-}" \
+		'.realm["rim-attested"] = $att | .realm.challenge = $chal | .verdict = $ok |
+		 ."guest-boot-s" = (if $up == "" then null else ($up | tonumber) end)' \
 		"$RUN/vmm-report.json" > "$RUN/report.json"
 	printf "  %-44s %s\n" "report" "$RUN/report.json"
 else
@@ -106,6 +114,22 @@ case "$stats" in
 "delegated 0 leaked 0 "*) say "every granule came back after the realm" "yes ($stats)" ;;
 *) fail "every granule came back after the realm" "${stats:-no stats}" ;;
 esac
+if grep -q '^REALM2-STATUS' "$log.clean"; then
+	between REALM2-TOKEN-BEGIN REALM2-TOKEN-END | tr -d ' \n' | perl -ne 'print pack("H*", $_)' > "$RUN/realm-token-sha512.cbor"
+	read -r _ rim512 < <(sed -n 's/^REALM2-RIM-PREDICTED //p' "$log.clean") || true
+	att512=$("$OUT/tools/cca-token-verify" "$RUN/realm-token-sha512.cbor" --json 2>/dev/null |
+		 jq -r '.realm.rim // empty' 2>/dev/null)
+	if [ -n "$rim512" ] && [ "$att512" = "$rim512" ]; then
+		say "SHA-512: the token's RIM equals realm-vmm measure" "yes (${rim512:0:16}...)"
+	else
+		fail "SHA-512: the token's RIM equals realm-vmm measure" "predicted ${rim512:-none}, attested ${att512:-none}"
+	fi
+	kstats=$(sed -n 's/^REALM-KILL-STATS //p' "$log.clean")
+	case "$kstats" in
+	"delegated 0 leaked 0 "*) say "killing realm-vmm mid-run returns every granule" "yes ($kstats)" ;;
+	*) fail "killing realm-vmm mid-run returns every granule" "${kstats:-no stats}" ;;
+	esac
+fi
 [ -s "$RUN/realm-token.cbor" ] && printf "  %-44s %s\n" "token" "$RUN/realm-token.cbor"
 [ "$rc" -eq 0 ] || fail "the emulated host's job" "status $rc (log: $log)"
 exit $verdict
