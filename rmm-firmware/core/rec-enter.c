@@ -241,6 +241,7 @@ void rmi_rec_enter(const uint64_t *args, struct rmi_result *res)
 	c.s2 = rd->s2;
 	c.hash_algo = rd->hash_algo;
 	c.cfg.vmid = rd->vmid;
+	c.cfg.mecid = realm_hw_mecid(rd);
 	plat_granule_unmap(rd);
 	c.cfg.rtt_base = c.s2.rtt_base;
 	c.cfg.ipa_bits = c.s2.ipa_bits;

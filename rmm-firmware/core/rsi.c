@@ -8,14 +8,13 @@
  * whose buffer is RIPAS RAM without a DATA granule is reported to the host
  * as a stage-2 data abort and re-executed once the host has mapped it.
  *
- * Not provided: RSI_ATTESTATION_TOKEN_INIT / _CONTINUE (attestation is
- * separate work): INIT returns RSI_ERROR_UNKNOWN, CONTINUE RSI_ERROR_STATE
- * (no token is ever being generated).
+ * RSI_ATTESTATION_TOKEN_INIT / _CONTINUE are core/attest.c (<rmm/attest.h>).
  */
 #include <string.h>
 #include <abi/psci.h>
 #include <abi/rsi.h>
 #include <abi/smccc.h>
+#include <rmm/attest.h>
 #include <rmm/granule.h>
 #include <rmm/measure.h>
 #include <rmm/plat.h>
@@ -230,11 +229,10 @@ enum rec_action rsi_handle_smc(struct rec_ctx *c)
 		rsi_measurement_extend(c);
 		return REC_RESUME;
 	case RSI_ATTESTATION_TOKEN_INIT:
-		ret1(rec, RSI_ERROR_UNKNOWN);
+		rsi_attest_token_init(c);
 		return REC_RESUME;
 	case RSI_ATTESTATION_TOKEN_CONTINUE:
-		ret1(rec, RSI_ERROR_STATE);
-		return REC_RESUME;
+		return rsi_attest_token_continue(c);
 	case RSI_REALM_CONFIG:
 		return rsi_realm_config(c);
 	case RSI_IPA_STATE_SET:

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <abi/rmm-el3.h>
 #include <plat-aarch64.h>
+#include <rmm/attest.h>
 #include <rmm/granule.h>
 #include <runtime/arch.h>
 #include <runtime/boot.h>
@@ -104,6 +105,25 @@ static uint64_t tracked_granules(void)
 	return n;
 }
 
+/*
+ * The RAK for this boot, once, before any realm exists.  A failure is not
+ * fatal: realms run, and their token requests fail (RSI_ERROR_UNKNOWN).
+ */
+static void attest_boot(uint64_t shared)
+{
+	uint64_t t0 = read_sysreg(cntpct_el0);
+	int ret;
+
+	plat_el3_shared_set(shared);
+	ret = attest_init();
+	if (ret != E_RMM_OK) {
+		rmm_printf("rmm: attestation: no RAK (EL3 status %d): tokens unavailable\n", ret);
+		return;
+	}
+	rmm_printf("rmm: attestation: P-384 RAK from EL3, public key derived in %lu us\n",
+		   (read_sysreg(cntpct_el0) - t0) * 1000000 / read_sysreg(cntfrq_el0));
+}
+
 int64_t rmm_cold_boot(uint64_t cpu, uint64_t ifc_version, uint64_t max_cpus, uint64_t shared)
 {
 	size_t i;
@@ -149,6 +169,7 @@ int64_t rmm_cold_boot(uint64_t cpu, uint64_t ifc_version, uint64_t max_cpus, uin
 	}
 	rmm_features_init();
 	realm_caps_init();
+	attest_boot(shared);
 
 	rmm_num_cpus = max_cpus;
 	rmm_cold_boot_done = 1;

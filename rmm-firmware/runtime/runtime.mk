@@ -34,9 +34,9 @@ $(RT_DIR)/rmm.ld: runtime/rmm.ld.S
 
 # The whole library is linked (not just what the entry reaches) so that
 # the core's RMI handlers are all present; --gc-sections drops the rest.
-$(O)/rmm.elf: $(RT_OBJS) $(O)/librmm.a $(LIBC_LIB) $(RT_DIR)/rmm.ld
+$(O)/rmm.elf: $(RT_OBJS) $(O)/librmm.a $(ATTEST_LIBS) $(LIBC_LIB) $(RT_DIR)/rmm.ld
 	$(FW_CC) $(FW_LDFLAGS) -T $(RT_DIR)/rmm.ld -o $@ $(RT_OBJS) \
-		$(O)/librmm.a $(LIBC_LIB) -lgcc
+		-Wl,--start-group $(O)/librmm.a $(ATTEST_LIBS) $(LIBC_LIB) -Wl,--end-group -lgcc
 
 $(O)/rmm.bin: $(O)/rmm.elf
 	$(FW_OBJCOPY) -O binary $< $@

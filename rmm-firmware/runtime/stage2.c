@@ -8,6 +8,7 @@
  * the VMID in VTTBR_EL2, which is borrowed for the duration.
  */
 #include <runtime/arch.h>
+#include <rmm/plat.h>
 #include <runtime/realm.h>
 
 #define VTCR_T0SZ(ipa)		((uint64_t)(64 - (ipa)))
@@ -36,6 +37,7 @@ void stage2_load(const struct rec_run_cfg *cfg, uint64_t vmpidr)
 		vtcr |= VTCR_VS_16;
 	write_sysreg(vtcr_el2, vtcr);
 	write_sysreg(vttbr_el2, cfg->rtt_base | ((uint64_t)cfg->vmid << VTTBR_VMID_SHIFT));
+	plat_mec_set(cfg->mecid);
 	write_sysreg(vpidr_el2, midr);
 	write_sysreg(vmpidr_el2, vmpidr);
 	isb();

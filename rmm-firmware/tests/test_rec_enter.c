@@ -8,6 +8,7 @@
 #include <abi/psci.h>
 #include <abi/rsi.h>
 #include <rmm/assert.h>
+#include <rmm/mec.h>
 #include "realm-fake.h"
 
 static struct run_realm rr;
@@ -331,6 +332,59 @@ static void stage2_tlb_maintenance(void **state)
 	assert_int_equal(host_tlbi_log()->last_ipa, RAM_DATA0);
 }
 
+static unsigned int seen_cfg_mecid;
+
+static void record_cfg(struct rec *rec, const struct rec_run_cfg *cfg,
+		       struct rec_exception *exc, void *arg)
+{
+	(void)rec;
+	(void)arg;
+	seen_cfg_mecid = cfg->mecid;
+	exc->kind = REC_EXC_IRQ;
+}
+
+/*
+ * FEAT_MEC: every realm entry programs the realm's hardware MECID
+ * (stage2_load() calls plat_mec_set(cfg->mecid); the host fake does the
+ * same in plat_rec_run()).
+ */
+static void entry_programs_realm_mecid(void **state)
+{
+	struct rmi_realm_params p;
+	struct test_realm r2;
+	unsigned int calls;
+	uint64_t rec;
+
+	(void)state;
+	/* An RMI 1.0 realm: user MECID 0 (shared), hardware MECID 1. */
+	host_rec_run_set(record_cfg, NULL);
+	calls = host_mec_log()->set_calls;
+	enter_ok();
+	assert_int_equal(seen_cfg_mecid, mec_hw_mecid(MEC_LEGACY_MECID));
+	assert_int_equal(host_mec_log()->current, realm_hw_mecid(test_rd(&rr.r)));
+	assert_int_equal(host_mec_log()->current, 1);
+	assert_int_equal(host_mec_log()->set_calls, calls + 1);
+
+	/* An RMI 1.1 realm with private MECID 42: hardware MECID 43. */
+	assert_int_equal(RMI1(RMI_VERSION, RMI_ABI_VERSION_1_1).x[0], RMI_SUCCESS);
+	realm_params_fill_default(&p, alloc_granules(2, 2));
+	p.vmid = 9;
+	p.mecid = 42;
+	test_realm_create(&r2, &p);
+	rec = test_rec_create(&r2, 0, true);
+	assert_int_equal(RMI1(RMI_REALM_ACTIVATE, r2.rd).x[0], RMI_SUCCESS);
+	assert_int_equal(rec_enter(&rr, rec), RMI_SUCCESS);
+	assert_int_equal(seen_cfg_mecid, 43);
+	assert_int_equal(host_mec_log()->current, 43);
+	assert_int_equal(host_mec_log()->current, realm_hw_mecid(test_rd(&r2)));
+
+	/* And back: the first realm's entry switches to its MECID again. */
+	enter_ok();
+	assert_int_equal(host_mec_log()->current, 1);
+	assert_int_equal(host_mec_log()->set_calls, calls + 3);
+	assert_no_locks();
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup(f, setup)
@@ -349,6 +403,7 @@ int main(void)
 		T(sysreg_traps),
 		T(hvc_and_serror),
 		T(stage2_tlb_maintenance),
+		T(entry_programs_realm_mecid),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

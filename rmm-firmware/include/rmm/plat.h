@@ -83,6 +83,25 @@ int plat_gtsi_undelegate(uint64_t pa);
 int plat_mec_refresh(unsigned int hw_mecid, unsigned int reason);
 void plat_mec_set(unsigned int hw_mecid);
 
+/*
+ * EL3 attestation services (cca-interfaces.md §10.1, ref §6), through the
+ * RMM-EL3 shared buffer.  The shared buffer is one for all CPUs: callers
+ * serialise (core/attest.c holds its EL3 lock around every call and around
+ * a whole platform-token sequence).  Both return the EL3 status (E_RMM_*).
+ *
+ * plat_el3_get_realm_key: RMM_ATTEST_GET_REALM_KEY for P-384.  Copies the
+ * private scalar into @scalar (at most @cap bytes; *@len = its length) and
+ * wipes it from the shared buffer.
+ *
+ * plat_el3_get_plat_token: RMM_ATTEST_GET_PLAT_TOKEN.  @c_size 32/48/64
+ * starts a new token for @challenge; 0 asks for the next hunk.  The hunk
+ * (at most @cap bytes, never more than the shared buffer) is copied to
+ * @dst; *@hunk = its size, *@remaining = what EL3 still holds.
+ */
+int plat_el3_get_realm_key(uint8_t *scalar, size_t cap, size_t *len);
+int plat_el3_get_plat_token(const uint8_t *challenge, size_t c_size, void *dst,
+			    size_t cap, size_t *hunk, size_t *remaining);
+
 /* A broken platform (EL3 refused an operation that cannot fail). */
 _Noreturn void plat_panic(const char *why);
 

@@ -26,6 +26,7 @@
 struct rec_run_cfg {
 	uint64_t rtt_base;		/* VTTBR_EL2.BADDR */
 	uint16_t vmid;
+	unsigned int mecid;		/* hardware MECID (plat_mec_set) */
 	unsigned int ipa_bits;
 	int level_start;
 };

@@ -88,6 +88,16 @@ enum rec_pending {
 	REC_PENDING_HOST_CALL,		/* RSI_HOST_CALL: enter.gprs */
 };
 
+/* Attestation token generation of this REC (<rmm/attest.h>). */
+struct rec_attest {
+	uint8_t state;			/* enum attest_state */
+	uint16_t hdr_len[2];		/* collection headers */
+	uint16_t plat_len;		/* platform token (aux granule 1) */
+	uint16_t realm_len;		/* signed realm token */
+	uint32_t total;			/* collection size, valid in COPY */
+	uint32_t copied;		/* bytes handed out so far */
+};
+
 struct rec {
 	uint64_t owner;			/* PA of the RD */
 	uint64_t mpidr;			/* RmiRecMpidr (valid bits only) */
@@ -113,6 +123,7 @@ struct rec {
 	struct rec_sysregs sysregs;
 	struct rec_gic gic;
 	struct rec_fpregs fp;
+	struct rec_attest attest;
 };
 static_assert(sizeof(struct rec) <= GRANULE_SIZE, "REC fits its granule");
 

@@ -36,6 +36,8 @@ static struct plat_features features = {
 };
 
 static struct rmm_memory_bank ns_banks[GRANULE_MAX_BANKS];
+/* The RMM-EL3 shared page (Realm PAS, mapped at VA = PA); 0 until boot sets it. */
+static uint64_t el3_shared_pa;
 static size_t ns_num_banks;
 
 void plat_features_set(const struct plat_features *f)
@@ -102,6 +104,64 @@ int plat_gtsi_delegate(uint64_t pa)
 int plat_gtsi_undelegate(uint64_t pa)
 {
 	return (int)(int64_t)plat_smc1(RMM_GTSI_UNDELEGATE, pa);
+}
+
+void plat_el3_shared_set(uint64_t pa)
+{
+	el3_shared_pa = pa;
+}
+
+/* Callers serialise (<rmm/plat.h>): the page is one for all CPUs. */
+int plat_el3_get_realm_key(uint8_t *scalar, size_t cap, size_t *len)
+{
+	uint8_t *shared = (uint8_t *)(uintptr_t)el3_shared_pa;
+	struct plat_smc_regs r = { .x = {
+		RMM_ATTEST_GET_REALM_KEY, el3_shared_pa, GRANULE_SIZE, RMM_EL3_ECC_CURVE_P384,
+	} };
+	int ret;
+
+	if (el3_shared_pa == 0)
+		return E_RMM_UNK;
+	plat_smc_exchange(&r);
+	ret = (int)(int64_t)r.x[0];
+	if (ret == E_RMM_OK && (r.x[1] == 0 || r.x[1] > cap))
+		ret = E_RMM_INVAL;
+	if (ret == E_RMM_OK) {
+		memcpy(scalar, shared, r.x[1]);
+		*len = r.x[1];
+	}
+	/* The private key lives on only in RMM memory. */
+	memset(shared, 0, GRANULE_SIZE);
+	return ret;
+}
+
+int plat_el3_get_plat_token(const uint8_t *challenge, size_t c_size, void *dst,
+			    size_t cap, size_t *hunk, size_t *remaining)
+{
+	uint8_t *shared = (uint8_t *)(uintptr_t)el3_shared_pa;
+	size_t size = cap < GRANULE_SIZE ? cap : GRANULE_SIZE;
+	struct plat_smc_regs r = { .x = {
+		RMM_ATTEST_GET_PLAT_TOKEN, el3_shared_pa, size, c_size,
+	} };
+	int ret;
+
+	*hunk = *remaining = 0;
+	if (el3_shared_pa == 0)
+		return E_RMM_UNK;
+	if (c_size > size)
+		return E_RMM_INVAL;
+	if (c_size != 0)
+		memcpy(shared, challenge, c_size);
+	plat_smc_exchange(&r);
+	ret = (int)(int64_t)r.x[0];
+	if (ret != E_RMM_OK)
+		return ret;
+	if (r.x[1] > size)
+		return E_RMM_FAULT;		/* EL3 broke the protocol */
+	memcpy(dst, shared, r.x[1]);
+	*hunk = r.x[1];
+	*remaining = r.x[2];
+	return E_RMM_OK;
 }
 
 void plat_panic(const char *why)

@@ -47,6 +47,19 @@ static void *rec_run_arg;
 static unsigned int rec_run_calls;
 static struct host_tlbi_log tlbi_log;
 
+static struct {
+	struct host_attest_log log;
+	uint8_t shared[GRANULE_SIZE];
+	uint8_t rak[64];
+	size_t rak_len;
+	host_plat_token_fn token_fn;
+	size_t hunk_max;
+	int fail_status;
+	unsigned int fail_count;
+	uint8_t token[HOST_PLAT_TOKEN_MAX];
+	size_t token_len, token_sent;
+} att;
+
 void host_platform_reset(void)
 {
 	static const struct rmm_memory_bank bank = {
@@ -75,6 +88,7 @@ void host_platform_reset(void)
 	memset(&mec_log, 0, sizeof(mec_log));
 	mec_fail_status = E_RMM_OK;
 	mec_fail_count = 0;
+	memset(&att, 0, sizeof(att));
 }
 
 static bool pa_in_dram(uint64_t pa, size_t len)
@@ -212,6 +226,93 @@ void plat_mec_set(unsigned int hw_mecid)
 	mec_log.current = hw_mecid;
 }
 
+const struct host_attest_log *host_attest_log(void)
+{
+	return &att.log;
+}
+
+void host_attest_set_rak(const uint8_t *scalar, size_t len)
+{
+	if (len > sizeof(att.rak))
+		abort();
+	if (len != 0)
+		memcpy(att.rak, scalar, len);
+	att.rak_len = len;
+}
+
+void host_attest_set_plat_token_fn(host_plat_token_fn fn)
+{
+	att.token_fn = fn;
+}
+
+void host_attest_set_hunk(size_t max)
+{
+	att.hunk_max = max;
+}
+
+void host_attest_fail(int el3_status, unsigned int count)
+{
+	att.fail_status = el3_status;
+	att.fail_count = count;
+}
+
+int plat_el3_get_realm_key(uint8_t *scalar, size_t cap, size_t *len)
+{
+	att.log.key_calls++;
+	if (att.rak_len == 0)
+		return E_RMM_UNK;
+	/* EL3 writes the scalar into the shared buffer ... */
+	memcpy(att.shared, att.rak, att.rak_len);
+	if (att.rak_len > cap) {
+		memset(att.shared, 0, sizeof(att.shared));
+		return E_RMM_INVAL;
+	}
+	/* ... and the platform layer copies it out and wipes the buffer. */
+	memcpy(scalar, att.shared, att.rak_len);
+	*len = att.rak_len;
+	memset(att.shared, 0, sizeof(att.shared));
+	return E_RMM_OK;
+}
+
+int plat_el3_get_plat_token(const uint8_t *challenge, size_t c_size, void *dst,
+			    size_t cap, size_t *hunk, size_t *remaining)
+{
+	size_t size = cap < sizeof(att.shared) ? cap : sizeof(att.shared), n;
+
+	att.log.token_calls++;
+	*hunk = *remaining = 0;
+	if (att.fail_count != 0) {
+		att.fail_count--;
+		return att.fail_status;
+	}
+	if (size == 0 || (c_size != 0 && c_size != 32 && c_size != 48 && c_size != 64) ||
+	    c_size > size)
+		return E_RMM_INVAL;
+	if (c_size != 0) {
+		memcpy(att.shared, challenge, c_size);
+		att.log.token_starts++;
+		memcpy(att.log.challenge, att.shared, c_size);
+		att.log.c_size = c_size;
+		att.token_len = att.token_sent = 0;
+		if (att.token_fn == NULL ||
+		    att.token_fn(att.shared, c_size, att.token, sizeof(att.token), &att.token_len))
+			return E_RMM_UNK;
+	} else if (att.token_sent >= att.token_len) {
+		return E_RMM_INVAL;
+	}
+	n = att.token_len - att.token_sent;
+	if (n > size)
+		n = size;
+	if (att.hunk_max != 0 && n > att.hunk_max)
+		n = att.hunk_max;
+	memcpy(att.shared, att.token + att.token_sent, n);
+	att.token_sent += n;
+	memcpy(dst, att.shared, n);
+	*hunk = n;
+	*remaining = att.token_len - att.token_sent;
+	return E_RMM_OK;
+}
+
 void plat_panic(const char *why)
 {
 	mock_assert(0, why, __FILE__, __LINE__);
@@ -232,6 +333,8 @@ unsigned int host_rec_run_calls(void)
 void plat_rec_run(struct rec *rec, const struct rec_run_cfg *cfg, struct rec_exception *exc)
 {
 	rec_run_calls++;
+	/* As runtime/stage2.c stage2_load(): the realm's MECID on every entry. */
+	plat_mec_set(cfg->mecid);
 	if (rec_run_fn == NULL) {
 		exc->kind = REC_EXC_IRQ;
 		return;

@@ -68,6 +68,9 @@ extern const char plat_ns_copy_start[], plat_ns_copy_end[], plat_ns_copy_fault[]
 struct rmm_memory_bank;
 void plat_ns_banks_set(const struct rmm_memory_bank *banks, size_t num);
 
+/* The RMM-EL3 shared page, for the EL3 attestation calls (boot CPU, once). */
+void plat_el3_shared_set(uint64_t pa);
+
 /*
  * console.c: the PL011 the boot manifest names, shared with the host.
  * rmm_console_init(0) (the state until boot sets it) drops all output.

@@ -49,6 +49,31 @@ const struct host_mec_log *host_mec_log(void);
 /* The next @count refreshes return @el3_status. */
 void host_mec_fail(int el3_status, unsigned int count);
 
+/*
+ * Fake EL3 attestation services, with the monitor's rules (monitor/attest.c):
+ * a one-granule shared buffer; GET_REALM_KEY hands out the scalar set with
+ * host_attest_set_rak() (none set: E_RMM_UNK); GET_PLAT_TOKEN with c_size
+ * 32/48/64 calls the test's builder with the challenge, then returns the
+ * token in hunks of at most min(size, hunk limit); c_size 0 continues.
+ */
+typedef int (*host_plat_token_fn)(const uint8_t *challenge, size_t c_size,
+				  uint8_t *out, size_t cap, size_t *len);
+struct host_attest_log {
+	unsigned int key_calls;
+	unsigned int token_calls;	/* every GET_PLAT_TOKEN */
+	unsigned int token_starts;	/* with a challenge */
+	uint8_t challenge[64];		/* the last one */
+	size_t c_size;
+};
+const struct host_attest_log *host_attest_log(void);
+void host_attest_set_rak(const uint8_t *scalar, size_t len);
+void host_attest_set_plat_token_fn(host_plat_token_fn fn);
+void host_attest_set_hunk(size_t max);		/* 0: the whole buffer */
+/* The next @count GET_PLAT_TOKEN calls return @el3_status (e.g. E_RMM_AGAIN). */
+void host_attest_fail(int el3_status, unsigned int count);
+/* The fake EL3's token storage (what the RMM may be offered). */
+#define HOST_PLAT_TOKEN_MAX	8192
+
 /* The platform description tests may adjust before a call. */
 struct plat_features *host_features(void);
 
