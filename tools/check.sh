@@ -37,6 +37,9 @@ t0=$(date +%s)
 run "kernel style" make -s -C "$TOP" check-style
 run "host unit tests" make -s -C "$TOP" check-host
 run "emulated RME machine" "$TOP/tools/emu-tests.sh"
+# The make run job, non-interactively, plus SHA-512 and a killed realm-vmm.
+run "realm run (the make run job)" env RUN_DIR="$OUT/check-run" VERDICT_TAP=1 \
+	RUN_APPEND="realm_stack.extra=1" "$TOP/tools/run.sh"
 
 read -r passed failed skipped < <(tally)
 echo "=== make check took $(( $(date +%s) - t0 ))s"
