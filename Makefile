@@ -26,7 +26,7 @@ define inroot
 endef
 
 .PHONY: all help bootstrap module vmm selftests firmware fwlib monitor rmm ns-host host-tests \
-	check check-host check-style check-emu run initramfs clean distclean
+	check check-host check-style check-emu run bench initramfs clean distclean
 
 all: module vmm firmware selftests ns-host host-tests
 
@@ -46,6 +46,7 @@ help:
 	@echo '  make check-style checkpatch --strict on kernel/ and uapi/'
 	@echo '  make check-emu   run the emulated-machine tests only'
 	@echo '  make initramfs   pack busybox, the module, realm-vmm and tests'
+	@echo '  make bench       realm vs host: boot time, virtio-blk read throughput'
 	@echo '  make clean       remove build output (keeps .cache/)'
 	@echo '  make distclean   also remove .cache/ (tool root, downloads)'
 
@@ -123,6 +124,12 @@ check: bootstrap
 run: bootstrap
 	@$(MAKE) -s all
 	@$(TOP)/tools/run.sh
+
+# Numbers, not pass/fail: a realm's boot time and virtio-blk read
+# throughput beside the emulated host's own, in one run.
+bench: bootstrap
+	@$(MAKE) -s all
+	@$(TOP)/tools/bench.sh
 
 clean:
 	@if [ -f $(KDIR)/Makefile ] || [ -d $(CACHE)/toolroot$(KDIR) ]; then \

@@ -41,6 +41,7 @@ mount -t devtmpfs devtmpfs /dev
 mount -t tmpfs tmpfs /tmp
 mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
 export PATH=/bin:/sbin
+cut -d' ' -f1 /proc/uptime > /tmp/host-init-uptime
 echo "realm-stack guest: kernel $(uname -r), $(grep -c ^processor /proc/cpuinfo) CPU(s)"
 
 tests=$(sed -n 's/.*realm_stack\.tests=\([^ ]*\).*/\1/p' /proc/cmdline)
