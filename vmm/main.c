@@ -11,6 +11,7 @@
 const struct vmm_command vmm_commands[] = {
 	{ "run", "boot a Linux kernel in a realm (see 'run --help')", cmd_run },
 	{ "measure", "predict a realm's initial measurement offline", cmd_measure },
+	{ "caps", "what kvm-realm.ko and the RMM support (--json)", cmd_caps },
 	{ "version", "print the version and the libraries it was built with", cmd_version },
 	{ "help", "list the commands", cmd_help },
 };

@@ -22,6 +22,7 @@ int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_measure(int argc, char **argv);
+int cmd_caps(int argc, char **argv);
 
 struct vmm_boot;
 
