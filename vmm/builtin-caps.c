@@ -92,7 +92,7 @@ int cmd_caps(int argc, char **argv)
 	close(fd);
 	o = caps__json(&caps);
 	if (as_json)
-		printf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY));
+		printf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED));
 	else
 		caps__text(o);
 	json_object_put(o);

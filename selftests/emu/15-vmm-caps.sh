@@ -21,6 +21,6 @@ echo "$out" | sed 's/^/# /'
 [ $rc -eq 0 ] && echo "$out" | grep -q '^rmi-version  *1\.[01]$' && echo "$out" | grep -q '^measurement-algos .*sha256'
 tap_result "caps as text: RMI version and hash algorithms" $?
 json=$(realm-vmm caps --json)
-echo "$json" | grep -q '"mec": true' && echo "$json" | grep -q '"mecid-max": [1-9]'
+echo "$json" | grep -qE '"mec": ?true' && echo "$json" | grep -qE '"mecid-max": ?[1-9]'
 tap_result "caps as JSON: MEC with its MECID range" $?
 tap_done
