@@ -10,10 +10,7 @@
  * bytes of the last chunk (the CBOR head of the collection when the token
  * fits one granule), then the state errors around it.
  */
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,53 +19,22 @@
 #include <abi/rsi.h>
 
 #include "kselftest_harness.h"
+#include "realm_guest.h"
 #include "realm_util.h"
 
 #define RAM		REALM_TEST_RAM_BASE
 #define G		REALM_GRANULE
 #define TOKEN_PAGE	(RAM + 3 * G)		/* RIPAS RAM, backed on first touch */
 #define EMPTY_PAGE	(RAM + REALM_TEST_RAM_SIZE)	/* outside the RAM: RIPAS EMPTY */
-#define MMIO		REALM_UNPROTECTED(0x09000000UL)
+#define MMIO		REALM_GUEST_MMIO
 
 /* tag(399) map(2) 44234 bstr(2-byte length): D9 01 8F A2 19 AC CA 59, as a LE word. */
 #define TOKEN_HEAD_LE	0x59CAAC19A28F01D9ULL
 
-/* ------------------------------------------------------------ assembler */
-
-struct prog {
-	uint32_t insn[1024];
-	unsigned int n;
-};
-
-static void emit(struct prog *p, uint32_t insn)
-{
-	p->insn[p->n++] = insn;
-}
-
-static void mov64(struct prog *p, unsigned int rd, uint64_t v)
-{
-	bool first = true;
-
-	for (unsigned int hw = 0; hw < 4; hw++) {
-		uint32_t chunk = (v >> (16 * hw)) & 0xFFFF;
-
-		if (!chunk)
-			continue;
-		emit(p, (first ? 0xD2800000U : 0xF2800000U) | hw << 21 | chunk << 5 | rd);
-		first = false;
-	}
-	if (first)
-		emit(p, 0xD2800000U | rd);		/* MOVZ Xd, #0 */
-}
-
-static void smc(struct prog *p)
-{
-	emit(p, 0xD4000003U);				/* SMC #0 */
-}
-
+/* x20 holds MMIO for the whole guest (see build_guest()). */
 static void report(struct prog *p, unsigned int rt)
 {
-	emit(p, 0xF9000000U | 20 << 5 | rt);		/* STR Xt, [X20] */
+	str64(p, rt, 20, 0);
 }
 
 static void continue_call(struct prog *p, uint64_t ipa, uint64_t offset, uint64_t size)
@@ -124,7 +90,7 @@ static void build_guest(struct prog *p)
 	report(p, 0);					/* final status */
 	report(p, 22);					/* token length */
 	report(p, 23);					/* CONTINUE calls */
-	emit(p, 0xF94002A9U);				/* LDR X9, [X21] */
+	ldr64(p, 9, 21, 0);
 	report(p, 9);					/* head of the last chunk */
 
 	/* Complete: no generation in progress any more. */
@@ -133,63 +99,18 @@ static void build_guest(struct prog *p)
 
 	mov64(p, 0, PSCI_FID_SYSTEM_OFF);
 	smc(p);
-	emit(p, 0x14000000U);				/* B . */
+	spin(p);
 }
 
-/* ------------------------------------------------------------ the VMM side */
-
-struct vm {
-	int dev, realm, rec;
-	struct kvm_realm_run *run;
-};
-
-static int vm_build(struct vm *vm, const struct prog *p)
-{
-	struct kvm_realm_caps caps;
-	void *page = aligned_alloc(G, 2 * G);
-
-	if (!page)
-		return -ENOMEM;
-	memset(page, 0, 2 * G);
-	memcpy(page, p->insn, p->n * sizeof(p->insn[0]));
-	vm->dev = realm_dev_open();
-	if (vm->dev < 0)
-		return vm->dev;
-	if (realm_get_caps(vm->dev, &caps))
-		return -EIO;
-	vm->realm = realm_create(vm->dev);
-	if (vm->realm < 0 || realm_configure_default(vm->realm, &caps) ||
-	    realm_init_ripas(vm->realm, RAM, REALM_TEST_RAM_SIZE) ||
-	    realm_populate(vm->realm, RAM, 2 * G, page, KVM_REALM_POPULATE_MEASURE))
-		return -EIO;
-	free(page);
-	vm->rec = realm_create_rec(vm->realm, 0, RAM, true);
-	if (vm->rec < 0 || __realm_ioctl(vm->realm, KVM_REALM_ACTIVATE, NULL))
-		return -EIO;
-	vm->run = mmap(NULL, sizeof(*vm->run), PROT_READ | PROT_WRITE, MAP_SHARED, vm->rec, 0);
-	return vm->run == MAP_FAILED ? -errno : 0;
-}
-
-static void vm_destroy(struct vm *vm)
-{
-	munmap(vm->run, sizeof(*vm->run));
-	close(vm->rec);
-	close(vm->realm);
-	close(vm->dev);
-}
-
-/* RUN until the next MMIO store to MMIO; return its value and complete it. */
+/*
+ * Every report is a 64-bit STR: a store of another size is a guest that went
+ * astray, so it fails here rather than as a wrong value later.
+ */
 static int mmio_store(struct vm *vm, uint64_t *data)
 {
-	struct rmi_rec_run *rr = (struct rmi_rec_run *)vm->run->rec;
-
-	if (__realm_ioctl(vm->rec, KVM_REALM_RUN, NULL) ||
-	    vm->run->exit_reason != KVM_REALM_EXIT_MMIO || vm->run->mmio_ipa != MMIO ||
-	    !vm->run->mmio_is_write || vm->run->mmio_len != 8)
+	if (vm_mmio_store(vm, data))
 		return -1;
-	*data = vm->run->mmio_data;
-	rr->enter.flags |= RMI_REC_ENTER_EMUL_MMIO;
-	return 0;
+	return vm->run->mmio_len == 8 ? 0 : -1;
 }
 
 #define REPORT(vm, v) ASSERT_EQ(0, mmio_store(vm, &(v)))

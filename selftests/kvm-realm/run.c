@@ -10,9 +10,7 @@
  * test kills a process while its realm spins and checks that nothing stays
  * delegated.
  */
-#include <errno.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -24,94 +22,23 @@
 #include <abi/rsi.h>
 
 #include "kselftest_harness.h"
+#include "realm_guest.h"
 #include "realm_util.h"
 
 #define RAM		REALM_TEST_RAM_BASE
 #define G		REALM_GRANULE
 #define CONFIG_PAGE	(RAM + G)		/* populated: RsiRealmConfig */
 #define HOSTCALL_PAGE	(RAM + 3 * G)		/* RIPAS RAM, backed on first touch */
-#define MMIO		REALM_UNPROTECTED(0x09000000UL)
+#define MMIO		REALM_GUEST_MMIO
 #define RIPAS_BASE	(RAM + 8 * G)		/* RIPAS RAM, unbacked */
 
-/* ------------------------------------------------------------ assembler */
-
-struct prog {
-	uint32_t insn[1024];	/* one page */
-	unsigned int n;
-};
-
-static void emit(struct prog *p, uint32_t insn)
-{
-	p->insn[p->n++] = insn;
-}
-
-/* MOVZ/MOVK Xd, #imm16, LSL #(16 * hw) for each non-zero chunk. */
-static void mov64(struct prog *p, unsigned int rd, uint64_t v)
-{
-	bool first = true;
-
-	for (unsigned int hw = 0; hw < 4; hw++) {
-		uint32_t chunk = (v >> (16 * hw)) & 0xFFFF;
-
-		if (!chunk && !(first && hw == 3))
-			continue;
-		emit(p, (first ? 0xD2800000U : 0xF2800000U) | hw << 21 | chunk << 5 | rd);
-		first = false;
-	}
-	if (first)
-		emit(p, 0xD2800000U | rd);		/* MOVZ Xd, #0 */
-}
-
-static void smc(struct prog *p)
-{
-	emit(p, 0xD4000003U);				/* SMC #0 */
-}
-
-/* STR/LDR Xt / Wt, [Xn, #off] (unsigned, scaled offset). */
-static void str64(struct prog *p, unsigned int rt, unsigned int rn, unsigned int off)
-{
-	emit(p, 0xF9000000U | (off / 8) << 10 | rn << 5 | rt);
-}
-
-static void ldr64(struct prog *p, unsigned int rt, unsigned int rn, unsigned int off)
-{
-	emit(p, 0xF9400000U | (off / 8) << 10 | rn << 5 | rt);
-}
-
-static void str32(struct prog *p, unsigned int rt, unsigned int rn, unsigned int off)
-{
-	emit(p, 0xB9000000U | (off / 4) << 10 | rn << 5 | rt);
-}
-
-static void ldr32(struct prog *p, unsigned int rt, unsigned int rn, unsigned int off)
-{
-	emit(p, 0xB9400000U | (off / 4) << 10 | rn << 5 | rt);
-}
-
-/* MRS / MSR Xt, <op0, op1, CRn, CRm, op2> */
-#define SYSREG(op0, op1, crn, crm, op2) \
-	((op0) << 19 | (op1) << 16 | (crn) << 12 | (crm) << 8 | (op2) << 5)
+/* mrs()/msr() operands: only the guests here use them. */
 #define VBAR_EL1		SYSREG(3U, 0U, 12U, 0U, 0U)
 #define ESR_EL1			SYSREG(3U, 0U, 5U, 2U, 0U)
 #define ELR_EL1			SYSREG(3U, 0U, 4U, 0U, 1U)
 #define ID_AA64PFR0_EL1		SYSREG(3U, 0U, 0U, 4U, 0U)
 #define ID_AA64DFR0_EL1		SYSREG(3U, 0U, 0U, 5U, 0U)
 #define ICC_SGI1R_EL1		SYSREG(3U, 0U, 12U, 11U, 5U)
-
-static void mrs(struct prog *p, unsigned int rt, uint32_t reg)
-{
-	emit(p, 0xD5300000U | reg | rt);
-}
-
-static void msr(struct prog *p, uint32_t reg, unsigned int rt)
-{
-	emit(p, 0xD5100000U | reg | rt);
-}
-
-static void spin(struct prog *p)
-{
-	emit(p, 0x14000000U);				/* B . */
-}
 
 /* The guest: x20 = MMIO report address, x21 = the host-call page. */
 static void build_guest(struct prog *p)
@@ -212,58 +139,6 @@ static void build_trap_guest(struct prog *p)
 	p->n = h;
 }
 
-/* ------------------------------------------------------------ the VMM side */
-
-struct vm {
-	int dev, realm, rec;
-	struct kvm_realm_run *run;
-};
-
-static int vm_build(struct vm *vm, const struct prog *p)
-{
-	struct kvm_realm_caps caps;
-	void *page = aligned_alloc(G, 2 * G);
-
-	if (!page)
-		return -ENOMEM;
-	memset(page, 0, 2 * G);
-	memcpy(page, p->insn, p->n * sizeof(p->insn[0]));
-	vm->dev = realm_dev_open();
-	if (vm->dev < 0)
-		return vm->dev;
-	if (realm_get_caps(vm->dev, &caps))
-		return -EIO;
-	vm->realm = realm_create(vm->dev);
-	if (vm->realm < 0 || realm_configure_default(vm->realm, &caps) ||
-	    realm_init_ripas(vm->realm, RAM, REALM_TEST_RAM_SIZE) ||
-	    realm_populate(vm->realm, RAM, 2 * G, page, KVM_REALM_POPULATE_MEASURE))
-		return -EIO;
-	free(page);
-	vm->rec = realm_create_rec(vm->realm, 0, RAM, true);
-	if (vm->rec < 0 || __realm_ioctl(vm->realm, KVM_REALM_ACTIVATE, NULL))
-		return -EIO;
-	vm->run = mmap(NULL, sizeof(*vm->run), PROT_READ | PROT_WRITE, MAP_SHARED, vm->rec, 0);
-	return vm->run == MAP_FAILED ? -errno : 0;
-}
-
-static void vm_destroy(struct vm *vm)
-{
-	munmap(vm->run, sizeof(*vm->run));
-	close(vm->rec);
-	close(vm->realm);
-	close(vm->dev);
-}
-
-static struct rmi_rec_run *rec_run(struct vm *vm)
-{
-	return (struct rmi_rec_run *)vm->run->rec;
-}
-
-static int vm_run(struct vm *vm)
-{
-	return __realm_ioctl(vm->rec, KVM_REALM_RUN, NULL);
-}
-
 /* RUN, expect an MMIO store of @len bytes of @data to MMIO; complete it. */
 #define EXPECT_MMIO_STORE(vm, len, data) do {					\
 	ASSERT_EQ(0, vm_run(vm));						\
@@ -337,17 +212,6 @@ TEST(guest_rsi_mmio_host_call_system_off)
 	EXPECT_EQ(before.recs, after.recs);
 }
 
-/* RUN, expect an MMIO store to MMIO; return its value and complete it. */
-static int mmio_store(struct vm *vm, uint64_t *data)
-{
-	if (vm_run(vm) || vm->run->exit_reason != KVM_REALM_EXIT_MMIO ||
-	    vm->run->mmio_ipa != MMIO || !vm->run->mmio_is_write)
-		return -1;
-	*data = vm->run->mmio_data;
-	rec_run(vm)->enter.flags |= RMI_REC_ENTER_EMUL_MMIO;
-	return 0;
-}
-
 TEST(guest_id_regs_undef_sgi_wfi)
 {
 	struct realm_stats before, after;
@@ -362,14 +226,14 @@ TEST(guest_id_regs_undef_sgi_wfi)
 	ASSERT_EQ(0, vm_build(&vm, &p));
 	rec_run(&vm)->enter.flags = RMI_REC_ENTER_TRAP_WFI;
 
-	ASSERT_EQ(0, mmio_store(&vm, &v));
+	ASSERT_EQ(0, vm_mmio_store(&vm, &v));
 	EXPECT_EQ(0ULL, (v >> 32) & 0xF);	/* ID_AA64PFR0_EL1.SVE */
 	EXPECT_EQ(0ULL, (v >> 8) & 0xF);	/* .EL2 */
 	EXPECT_EQ(0ULL, (v >> 52) & 0xF);	/* .RME */
-	ASSERT_EQ(0, mmio_store(&vm, &v));
+	ASSERT_EQ(0, vm_mmio_store(&vm, &v));
 	EXPECT_EQ(0ULL, (v >> 8) & 0xF);	/* ID_AA64DFR0_EL1.PMUVer */
 	EXPECT_EQ(0ULL, (v >> 32) & 0xF);	/* .PMSVer (SPE) */
-	ASSERT_EQ(0, mmio_store(&vm, &v));
+	ASSERT_EQ(0, vm_mmio_store(&vm, &v));
 	EXPECT_EQ(0x02000000ULL, v);		/* ESR_EL1 of the UNDEF: EC 0, IL */
 
 	ASSERT_EQ(0, vm_run(&vm));
