@@ -177,6 +177,12 @@ static enum rec_action handle_sysreg(struct rec_ctx *c, uint64_t esr)
 		rec->pc += 4;
 		return REC_RESUME;
 	}
+	if (esr_sys_is_debug_reg(esr)) {
+		if ((esr & ESR_SYS_READ) && rt < REC_NUM_GPRS)
+			rec->gprs[rt] = 0;
+		rec->pc += 4;
+		return REC_RESUME;
+	}
 	if (!(esr & ESR_SYS_READ) && (enc == ESR_SYS_ICC_SGI1R ||
 	    enc == ESR_SYS_ICC_ASGI1R || enc == ESR_SYS_ICC_SGI0R)) {
 		c->exit->gprs[0] = gpr_read(rec, rt);

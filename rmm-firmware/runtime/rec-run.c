@@ -107,7 +107,8 @@ void plat_rec_run(struct rec *rec, const struct rec_run_cfg *cfg, struct rec_exc
 	gic_vcpu_restore(&rec->gic, true);
 	write_sysreg(cnthctl_el2, CNTHCTL_EL1PCTEN | CNTHCTL_EL1PTEN);
 	write_sysreg(cntvoff_el2, 0);
-	write_sysreg(mdcr_el2, MDCR_TPM | MDCR_TPMCR | realm_caps.pmu_hpmn);
+	write_sysreg(mdcr_el2, MDCR_TPM | MDCR_TPMCR | MDCR_TDA | MDCR_TDOSA | MDCR_TDRA |
+		     realm_caps.pmu_hpmn);
 	write_sysreg(hcr_el2, realm_hcr(rec));
 	write_sysreg(elr_el2, rec->pc);
 	write_sysreg(spsr_el2, rec->pstate);

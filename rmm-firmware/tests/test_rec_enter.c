@@ -295,6 +295,26 @@ static void sysreg_traps(void **state)
 	assert_int_equal(rec->sysregs.elr_el1, REC_PC + 8);
 }
 
+/* Debug registers: RAZ/WI for the realm, the instruction stepped over. */
+static void debug_regs_raz_wi(void **state)
+{
+	uint64_t bcr0_read = ESR_SYS_ENC(2, 0, 0, 0, 5) | (3ULL << ESR_SYS_RT_SHIFT) | ESR_SYS_READ;
+	uint64_t mdscr_write = ESR_SYS_ENC(2, 0, 0, 2, 2) | (9ULL << ESR_SYS_RT_SHIFT);
+	struct rec *rec = test_rec(rr.rec0);
+
+	(void)state;
+	rec->sysregs.vbar_el1 = 0x80100000ULL;
+	rec->gprs[3] = 0x1234;
+	fake_exc(REC_EXC_SYNC, esr_of(ESR_EC_SYS64, bcr0_read), 0, 0);
+	fake_exc(REC_EXC_SYNC, esr_of(ESR_EC_SYS64, mdscr_write), 0, 0);
+	fake_exc(REC_EXC_SERROR, esr_of(ESR_EC_SERROR, 0x1), 0, 0);
+	enter_ok();
+	assert_int_equal(fake_seen[1].gprs[3], 0);
+	assert_int_equal(fake_seen[1].pc, REC_PC + 4);
+	assert_int_equal(fake_seen[2].pc, REC_PC + 8);
+	assert_int_equal(ex()->exit_reason, RMI_EXIT_SERROR);
+}
+
 static void hvc_and_serror(void **state)
 {
 	struct rec *rec = test_rec(rr.rec0);
@@ -401,6 +421,7 @@ int main(void)
 		T(protected_aborts),
 		T(wfx_traps),
 		T(sysreg_traps),
+		T(debug_regs_raz_wi),
 		T(hvc_and_serror),
 		T(stage2_tlb_maintenance),
 		T(entry_programs_realm_mecid),

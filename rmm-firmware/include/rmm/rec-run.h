@@ -106,6 +106,17 @@ void plat_s2_tlbi_vmid(unsigned int vmid);
 #define ESR_SYS_ICC_SGI1R	ESR_SYS_ENC(3, 0, 12, 11, 5)
 #define ESR_SYS_ICC_ASGI1R	ESR_SYS_ENC(3, 1, 12, 11, 6)
 #define ESR_SYS_ICC_SGI0R	ESR_SYS_ENC(3, 2, 12, 11, 7)
+/*
+ * The debug register space (op0 2: breakpoints, watchpoints, MDSCR, OS
+ * lock, claim tags), trapped with MDCR_EL2.TDA/TDOSA/TDRA while a realm
+ * runs.  Neither EL3 nor the RMM switches these registers, so a realm that
+ * wrote them would change the host's breakpoints: the realm gets RAZ/WI.
+ */
+static inline bool esr_sys_is_debug_reg(uint64_t esr)
+{
+	return ((esr & ESR_SYS_ENC_MASK) >> 20) == 2;
+}
+
 /* ID register space trapped by HCR_EL2.TID3: op0 3, op1 0, CRn 0, CRm 1..7 */
 static inline bool esr_sys_is_id_reg(uint64_t esr)
 {

@@ -63,7 +63,14 @@
 #define CNTHCTL_EL1PCTEN	(1ULL << 10)
 #define CNTHCTL_EL1PTEN		(1ULL << 11)
 
-/* MDCR_EL2: PMU accesses trapped (the realm has no PMU). */
+/*
+ * MDCR_EL2: PMU accesses trapped (the realm has no PMU); debug register,
+ * OS lock and debug ROM accesses trapped too, because nobody switches the
+ * host's debug state (core/rec-exit.c makes them RAZ/WI).
+ */
+#define MDCR_TDA		(1ULL << 9)
+#define MDCR_TDOSA		(1ULL << 10)
+#define MDCR_TDRA		(1ULL << 11)
 #define MDCR_TPMCR		(1ULL << 5)
 #define MDCR_TPM		(1ULL << 6)
 
