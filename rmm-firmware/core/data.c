@@ -195,16 +195,13 @@ void rmi_data_destroy(const uint64_t *args, struct rmi_result *res)
 	struct s2tt_walk w;
 	struct s2tt_ctx s2;
 	uint64_t s2tte;
-	struct rd *rd;
 
 	g_rd = find_lock_rd(rd_pa);
 	if (g_rd == NULL) {
 		res->x[0] = RMI_ERROR_INPUT;
 		return;
 	}
-	rd = rd_map(g_rd);
-	s2 = rd->s2;
-	rd_unmap(rd);
+	s2 = rd_s2(g_rd);
 	if (!data_ipa_valid(&s2, ipa)) {
 		granule_unlock(g_rd);
 		res->x[0] = RMI_ERROR_INPUT;

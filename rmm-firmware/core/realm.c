@@ -26,6 +26,15 @@ void rd_unmap(struct rd *rd)
 	plat_granule_unmap(rd);
 }
 
+struct s2tt_ctx rd_s2(struct granule *g_rd)
+{
+	struct rd *rd = rd_map(g_rd);
+	struct s2tt_ctx s2 = rd->s2;
+
+	rd_unmap(rd);
+	return s2;
+}
+
 struct granule *find_lock_rd(uint64_t rd_pa)
 {
 	return find_lock_granule(rd_pa, GRANULE_STATE_RD);

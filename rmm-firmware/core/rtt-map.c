@@ -48,7 +48,6 @@ void rmi_rtt_map_unprotected(const uint64_t *args, struct rmi_result *res)
 	struct s2tt_walk w;
 	struct s2tt_ctx s2;
 	uint64_t oa = s2tte_pa(desc);
-	struct rd *rd;
 
 	if (!s2tte_host_ns_attr_is_valid(desc)) {			/* attr_valid */
 		res->x[0] = RMI_ERROR_INPUT;
@@ -59,9 +58,7 @@ void rmi_rtt_map_unprotected(const uint64_t *args, struct rmi_result *res)
 		res->x[0] = RMI_ERROR_INPUT;
 		return;
 	}
-	rd = rd_map(g_rd);
-	s2 = rd->s2;
-	rd_unmap(rd);
+	s2 = rd_s2(g_rd);
 	if (!unprot_level_valid(&s2, level) ||				/* level_bound */
 	    !s2tt_addr_is_level_aligned(oa, (int)level) ||		/* addr_align */
 	    oa >= (1ULL << S2TT_MAX_IPA_BITS) ||			/* addr_bound */
@@ -97,16 +94,13 @@ void rmi_rtt_unmap_unprotected(const uint64_t *args, struct rmi_result *res)
 	struct granule *g_rd;
 	struct s2tt_walk w;
 	struct s2tt_ctx s2;
-	struct rd *rd;
 
 	g_rd = find_lock_rd(rd_pa);
 	if (g_rd == NULL) {
 		res->x[0] = RMI_ERROR_INPUT;
 		return;
 	}
-	rd = rd_map(g_rd);
-	s2 = rd->s2;
-	rd_unmap(rd);
+	s2 = rd_s2(g_rd);
 	if (!unprot_level_valid(&s2, level) ||				/* level_bound */
 	    !unprot_ipa_valid(&s2, ipa, (int)level)) {		/* ipa_align, ipa_bound */
 		granule_unlock(g_rd);

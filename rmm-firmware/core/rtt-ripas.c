@@ -172,7 +172,6 @@ void rmi_rtt_set_ripas(const uint64_t *args, struct rmi_result *res)
 	struct s2tt_walk w;
 	struct s2tt_ctx s2;
 	struct rec *rec;
-	struct rd *rd;
 
 	if (!granule_lock_set(locks, 2)) {
 		res->x[0] = RMI_ERROR_INPUT;
@@ -195,9 +194,7 @@ void rmi_rtt_set_ripas(const uint64_t *args, struct rmi_result *res)
 		goto out_rec;
 	}
 
-	rd = rd_map(g_rd);
-	s2 = rd->s2;
-	rd_unmap(rd);
+	s2 = rd_s2(g_rd);
 	s2tt_lock_root_release_rd(&s2, g_rd);
 	s2tt_walk_lock(&s2, base, S2TT_PAGE_LEVEL, &w);
 	ripas = s2tte_kind_ripas(s2tte_decode(s2tt_read(w.g_table, w.index), w.level));

@@ -51,7 +51,6 @@ void rmi_rtt_create(const uint64_t *args, struct rmi_result *res)
 	enum s2tte_kind parent_kind;
 	uint64_t parent, *table;
 	unsigned int child_refs;
-	struct rd *rd;
 
 	/* External granules first, in PA order (<rmm/granule.h>). */
 	if (!granule_lock_set(locks, 2)) {
@@ -60,9 +59,7 @@ void rmi_rtt_create(const uint64_t *args, struct rmi_result *res)
 	}
 	g_rd = locks[0].g;
 	g_rtt = locks[1].g;
-	rd = rd_map(g_rd);
-	s2 = rd->s2;
-	rd_unmap(rd);
+	s2 = rd_s2(g_rd);
 
 	/* rtt_bound2 holds trivially: without LPA2 tracked DRAM is < 2^48. */
 	if (!rtt_args_valid(&s2, ipa, level, s2.level_start + 1, level - 1) ||
@@ -114,16 +111,13 @@ void rmi_rtt_destroy(const uint64_t *args, struct rmi_result *res)
 	struct s2tt_walk w;
 	struct s2tt_ctx s2;
 	uint64_t parent;
-	struct rd *rd;
 
 	g_rd = find_lock_rd(rd_pa);
 	if (g_rd == NULL) {
 		res->x[0] = RMI_ERROR_INPUT;
 		return;
 	}
-	rd = rd_map(g_rd);
-	s2 = rd->s2;
-	rd_unmap(rd);
+	s2 = rd_s2(g_rd);
 	if (!rtt_args_valid(&s2, ipa, level, s2.level_start + 1, level - 1)) {
 		granule_unlock(g_rd);
 		res->x[0] = RMI_ERROR_INPUT;
@@ -180,7 +174,6 @@ void rmi_rtt_fold(const uint64_t *args, struct rmi_result *res)
 	const uint64_t *table;
 	struct s2tt_walk w;
 	struct s2tt_ctx s2;
-	struct rd *rd;
 	bool homogeneous;
 
 	g_rd = find_lock_rd(rd_pa);
@@ -188,9 +181,7 @@ void rmi_rtt_fold(const uint64_t *args, struct rmi_result *res)
 		res->x[0] = RMI_ERROR_INPUT;
 		return;
 	}
-	rd = rd_map(g_rd);
-	s2 = rd->s2;
-	rd_unmap(rd);
+	s2 = rd_s2(g_rd);
 	if (!rtt_args_valid(&s2, ipa, level, s2.level_start + 1, level - 1)) {
 		granule_unlock(g_rd);
 		res->x[0] = RMI_ERROR_INPUT;
@@ -250,16 +241,13 @@ void rmi_rtt_read_entry(const uint64_t *args, struct rmi_result *res)
 	struct s2tt_walk w;
 	struct s2tt_ctx s2;
 	uint64_t s2tte;
-	struct rd *rd;
 
 	g_rd = find_lock_rd(rd_pa);
 	if (g_rd == NULL) {
 		res->x[0] = RMI_ERROR_INPUT;
 		return;
 	}
-	rd = rd_map(g_rd);
-	s2 = rd->s2;
-	rd_unmap(rd);
+	s2 = rd_s2(g_rd);
 	if (!rtt_args_valid(&s2, ipa, level, s2.level_start, level)) {
 		granule_unlock(g_rd);
 		res->x[0] = RMI_ERROR_INPUT;

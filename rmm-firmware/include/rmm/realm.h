@@ -59,6 +59,9 @@ static inline unsigned int realm_hw_mecid(const struct rd *rd)
 struct rd *rd_map(struct granule *g_rd);
 void rd_unmap(struct rd *rd);
 
+/* A copy of the realm's stage-2 context; caller holds the RD's lock. */
+struct s2tt_ctx rd_s2(struct granule *g_rd);
+
 /* Lock the RD at @rd_pa: NULL (RMI_ERROR_INPUT) on rd_align/rd_bound/rd_state. */
 struct granule *find_lock_rd(uint64_t rd_pa);
 
