@@ -4,7 +4,9 @@
 # Each configuration boots the Debian arm64 kernel with the test initramfs and
 # runs the TAP scripts of selftests/emu/, except monitor-ns-host, which boots
 # the bare-metal payload of tests/baremetal/ns-host/ as the "kernel" (it tests
-# the monitor and RMM from NS-EL2 and ignores the initrd).
+# the monitor and RMM from NS-EL2, runs a bare-metal realm, and ignores the
+# initrd); the token that realm fetched is then verified on the host
+# (tests/baremetal/verify-token.sh, saved as out/emu/ns-realm-token.cbor).
 # Logs go to out/emu/<config>.log.
 # Prints the TAP lines of every run and exits non-zero if any test failed or
 # any boot did not produce a result.
@@ -40,6 +42,11 @@ for c in "${CONFIGS[@]}"; do
 	grep -E '^(ok|not ok) [0-9]+|^# [0-9]+ passed' "$log" || true
 	if [ "$rc" -ne 0 ]; then
 		echo "emu-tests: $name failed (status $rc)" >&2
+		status=1
+	fi
+	# The bare-metal realm's attestation token, checked by the host tool.
+	if [ "$name" = monitor-ns-host ] && ! "$TOP/tests/baremetal/verify-token.sh" "$log" "$OUT/emu"; then
+		echo "emu-tests: the bare-metal realm's token did not verify" >&2
 		status=1
 	fi
 done

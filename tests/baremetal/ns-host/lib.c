@@ -15,17 +15,19 @@
 #include <stdarg.h>
 #include <abi/psci.h>
 #include <ns-host.h>
+#include <rmm/plat.h>
 
 #define PATTERN(pa, i)	(0x5A5A000000000000ULL ^ (pa) ^ (i))
 
-/* Whole x0..x7 passed, x0..x3 returned; SMCCC 1.2 lets x4..x17 change. */
-struct smc_ret smc(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3)
+/* x0..x5 passed, x0..x4 returned; SMCCC 1.2 lets x4..x17 change. */
+struct smc_ret smc6(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+		    uint64_t a5)
 {
 	register uint64_t x0 __asm__("x0") = fid;
 	register uint64_t x1 __asm__("x1") = a1;
 	register uint64_t x2 __asm__("x2") = a2;
 	register uint64_t x3 __asm__("x3") = a3;
-	register uint64_t x4 __asm__("x4") = 0, x5 __asm__("x5") = 0;
+	register uint64_t x4 __asm__("x4") = a4, x5 __asm__("x5") = a5;
 	register uint64_t x6 __asm__("x6") = 0, x7 __asm__("x7") = 0;
 
 	__asm__ volatile("smc #0"
@@ -34,7 +36,12 @@ struct smc_ret smc(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3)
 			 :
 			 : "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16",
 			   "x17", "memory");
-	return (struct smc_ret){ x0, x1, x2, x3 };
+	return (struct smc_ret){ x0, x1, x2, x3, x4 };
+}
+
+struct smc_ret smc(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	return smc6(fid, a1, a2, a3, 0, 0);
 }
 
 /* ------------------------------------------------------------ TAP */
@@ -162,3 +169,17 @@ uint64_t rmi(uint64_t fid, uint64_t a1)
 	return smc(fid, a1, 0, 0).x0;
 }
 
+
+/* The RMM's measurement code (the RIM prediction) asserts through this. */
+void plat_panic(const char *why)
+{
+	finish(why);
+}
+
+void print_hex_line(const char *tag, const uint8_t *p, uint64_t len)
+{
+	con_printf("# %s: ", tag);
+	for (uint64_t i = 0; i < len; i++)
+		con_printf("%02x", p[i]);
+	con_putc('\n');
+}

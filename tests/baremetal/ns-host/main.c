@@ -3,7 +3,9 @@
  * The ns-host tests: what the Non-secure world can and cannot do through
  * the monitor's SMC interface, checked from NS-EL2 without Linux in the
  * way (issue acceptance: RMI_VERSION, delegate -> GPF -> undelegate,
- * refused delegates, unknown FIDs, RMM-EL3 FIDs refused from NS).
+ * refused delegates, unknown FIDs, RMM-EL3 FIDs refused from NS), then
+ * the bare-metal realm test (realm-test.c) or, with realm_stack.bench=1
+ * on the command line, the RMM benchmark (bench.c).
  *
  * The test granule is 2 MiB below the end of DRAM (from the DTB's /memory
  * node): far from the DTB, this image and the initrd, and the monitor
@@ -15,19 +17,23 @@
 #include <abi/smccc.h>
 #include <ns-host.h>
 #include <plat/layout.h>
+#include <realm-host.h>
+
+/* The test realm's granules: 32 MiB below the test granule. */
+#define POOL_SIZE	0x2000000UL
 
 extern char _head[], _end[];
 
 static_assert(LOAD_ADDR == KERNEL_BASE, "the Makefile's LOAD_ADDR must be layout.h's KERNEL_BASE");
 
-static uint64_t dram_base, dram_end;
+static uint64_t dram_base, dram_end, initrd_end;
 
 /* DRAM from /memory, and a free granule checked against initrd and image. */
 static uint64_t find_test_granule(const void *dtb)
 {
 	const uint32_t *ac, *sc, *reg, *ie;
 	uint32_t len, ilen;
-	uint64_t g, initrd_end = 0;
+	uint64_t g;
 
 	if (!ok(fdt_valid(dtb), "x0 = 0x%lx is a flattened device tree", (uint64_t)(uintptr_t)dtb))
 		finish("no DTB in x0");
@@ -168,6 +174,24 @@ static void test_versions(void)
 	ok(v == SMCCC_VERSION_1_2, "SMCCC_VERSION = %lu.%lu", v >> 16, v & 0xFFFF);
 }
 
+/* "realm_stack.bench=1" on the command line: the benchmark, nothing else. */
+static bool bench_mode(const void *dtb)
+{
+	static const char key[] = "realm_stack.bench=1";
+	uint32_t len;
+	const char *args = (const char *)fdt_prop(dtb, "chosen", "bootargs", &len);
+
+	for (uint32_t i = 0; args && i + sizeof(key) - 1 <= len; i++) {
+		uint32_t j = 0;
+
+		while (j < sizeof(key) - 1 && args[i + j] == key[j])
+			j++;
+		if (j == sizeof(key) - 1)
+			return true;
+	}
+	return false;
+}
+
 void ns_main(const void *dtb)
 {
 	uint64_t g;
@@ -182,11 +206,19 @@ void ns_main(const void *dtb)
 	if ((uintptr_t)_head != LOAD_ADDR)
 		finish("not loaded at the link address (booted by the monitor?)");
 	g = find_test_granule(dtb);
+	if (!ok(g - POOL_SIZE > initrd_end && g - POOL_SIZE > (uintptr_t)_end,
+		"the realm's granule pool 0x%lx-0x%lx is free NS DRAM", g - POOL_SIZE, g - 1))
+		finish("no room for the test realm");
+	if (bench_mode(dtb)) {
+		realm_bench(g - POOL_SIZE, g);
+		finish(NULL);
+	}
 	test_version();
 	test_delegate_cycle(g);
 	test_refusals(g);
 	test_unknown_fids();
 	test_rmm_el3_from_ns(g);
 	test_versions();
+	realm_test(g - POOL_SIZE, g);
 	finish(NULL);
 }

@@ -32,7 +32,7 @@ uint64_t fdt_cells(const uint32_t *p, unsigned int n);	/* n big-endian cells */
 #define SENTINEL	0xDEADBEEFDEADBEEFULL	/* what a faulted probe_read returns */
 
 struct smc_ret {
-	uint64_t x0, x1, x2, x3;
+	uint64_t x0, x1, x2, x3, x4;
 };
 struct fault_record {
 	bool expected, taken;
@@ -41,6 +41,8 @@ struct fault_record {
 extern volatile struct fault_record fault;
 
 struct smc_ret smc(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3);
+struct smc_ret smc6(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+		    uint64_t a5);
 uint64_t rmi(uint64_t fid, uint64_t a1);			/* x0 only */
 bool ok(bool cond, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void __attribute__((noreturn)) finish(const char *bail);	/* NULL: normal end */
@@ -51,6 +53,7 @@ volatile uint64_t *granule_words(uint64_t pa);
 void fill(uint64_t pa);				/* a per-address pattern */
 bool intact(uint64_t pa);			/* readable and still the pattern */
 bool all_zero(uint64_t pa);
+void print_hex_line(const char *tag, const uint8_t *p, uint64_t len);	/* "# tag: hex" */
 
 /* Called from head.S for every exception; kind = vector index 0..15. */
 void ns_exception(uint64_t kind, uint64_t *regs);
