@@ -26,7 +26,7 @@ define inroot
 endef
 
 .PHONY: all help bootstrap module vmm selftests firmware fwlib monitor rmm ns-host host-tests \
-	check check-host check-style check-emu run bench initramfs clean distclean
+	check check-host check-style check-emu run bench bench-rmm initramfs clean distclean
 
 all: module vmm firmware selftests ns-host host-tests
 
@@ -47,6 +47,7 @@ help:
 	@echo '  make check-emu   run the emulated-machine tests only'
 	@echo '  make initramfs   pack busybox, the module, realm-vmm and tests'
 	@echo '  make bench       realm vs host: boot time, virtio-blk read throughput'
+	@echo '  make bench-rmm   RMM image size, DATA_CREATE and REC round-trip cost (-icount)'
 	@echo '  make clean       remove build output (keeps .cache/)'
 	@echo '  make distclean   also remove .cache/ (tool root, downloads)'
 
@@ -130,6 +131,11 @@ run: bootstrap
 bench: bootstrap
 	@$(MAKE) -s all
 	@$(TOP)/tools/bench.sh
+
+# Numbers, not pass/fail: the RMM's image size and the instruction counts
+# of RMI calls and a REC round trip, from the bare-metal host under -icount.
+bench-rmm: firmware ns-host
+	@$(TOP)/tools/bench-rmm.sh
 
 clean:
 	@if [ -f $(KDIR)/Makefile ] || [ -d $(CACHE)/toolroot$(KDIR) ]; then \

@@ -3,13 +3,16 @@
 #
 # Usage: tools/run-qemu.sh [--firmware qemu|monitor] [--smp N] [--mem SIZE]
 #                          [--timeout SEC] [--append STR] [--log FILE]
-#                          [--kernel FILE] --initrd FILE
+#                          [--kernel FILE] [--icount SHIFT] [--initrd FILE]
 #
 # --firmware qemu     QEMU's own boot code enters the kernel at NS-EL2 (no RMM)
 # --firmware monitor  our EL3 monitor (with the RMM packed behind it in
 #                     out/monitor/flash.bin) is the -bios image; it fetches
 #                     the kernel, initrd and command line from QEMU's fw_cfg
 #
+# --icount SHIFT      deterministic execution: every instruction takes 2^SHIFT
+#                     ns of virtual time (QEMU -icount, sleep=off); used by
+#                     the RMM benchmark to count instructions
 # --kernel FILE       the arm64 Image to boot instead of the Debian kernel
 #                     (KERNEL_IMAGE of env.mk), e.g. the bare-metal test
 #                     payload out/ns-host/ns-host.bin, which ignores the initrd
@@ -26,7 +29,7 @@ OUT=${OUT:-$TOP/out}
 # shellcheck disable=SC1091
 eval "$(sed -n 's/^\([A-Z_]*\) := \(.*\)$/\1="\2"/p' "$CACHE/env.mk")"
 
-firmware=qemu smp=2 mem=2G timeout=300 append="" initrd="" log="" kernel=$KERNEL_IMAGE
+firmware=qemu smp=2 mem=2G timeout=300 append="" initrd="" log="" kernel=$KERNEL_IMAGE icount=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--firmware) firmware=$2; shift 2 ;;
@@ -37,16 +40,18 @@ while [ $# -gt 0 ]; do
 	--initrd) initrd=$2; shift 2 ;;
 	--log) log=$2; shift 2 ;;
 	--kernel) kernel=$2; shift 2 ;;
+	--icount) icount=$2; shift 2 ;;
 	*) echo "run-qemu: unknown option '$1'" >&2; exit 2 ;;
 	esac
 done
-[ -n "$initrd" ] || { echo "run-qemu: --initrd is required" >&2; exit 2; }
 [ -f "$kernel" ] || { echo "run-qemu: kernel image '$kernel' is missing" >&2; exit 2; }
 
 args=(-M virt,secure=on,virtualization=on,gic-version=3 -cpu max,x-rme=on
       -m "$mem" -smp "$smp" -nographic -nic none -no-reboot
-      -kernel "$kernel" -initrd "$initrd"
+      -kernel "$kernel"
       -append "console=ttyAMA0 panic=-1 realm_stack.firmware=$firmware $append")
+[ -z "$initrd" ] || args+=(-initrd "$initrd")
+[ -z "$icount" ] || args+=(-icount "shift=$icount,sleep=off")
 case "$firmware" in
 qemu) ;;
 monitor)
