@@ -94,7 +94,7 @@ void plat_rec_run(struct rec *rec, const struct rec_run_cfg *cfg, struct rec_exc
 	struct ns_el1_state *ns = &ns_state[read_sysreg(tpidr_el2)];
 	unsigned int kind;
 
-	write_sysreg(cptr_el2, CPTR_EL2_FPEN);
+	write_sysreg(cptr_el2, CPTR_EL2_FPEN | CPTR_EL2_TTA | CPTR_EL2_TAM);
 	isb();
 	el1_ctx_save(&ns->sysregs, &ns->sctlr_el1);
 	fpregs_save(&ns->fp);

@@ -56,8 +56,15 @@
 #define HCR_API			(1ULL << 41)
 #define HCR_FWB			(1ULL << 46)
 
-/* CPTR_EL2 with E2H = 1 (CPACR layout): FP/SIMD untrapped, SVE/SME trapped. */
+/*
+ * CPTR_EL2 with E2H = 1 (CPACR layout): FP/SIMD untrapped, SVE/SME trapped.
+ * While a realm runs, activity monitors (TAM) and trace registers (TTA)
+ * trap too: nobody switches them, so a realm would read the host's
+ * counters and trace setup (the ID registers already hide both).
+ */
 #define CPTR_EL2_FPEN		(3ULL << 20)
+#define CPTR_EL2_TTA		(1ULL << 28)
+#define CPTR_EL2_TAM		(1ULL << 30)
 
 /* CNTHCTL_EL2 with E2H = 1: EL1 physical counter and timer accessible. */
 #define CNTHCTL_EL1PCTEN	(1ULL << 10)
