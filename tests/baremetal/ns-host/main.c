@@ -219,6 +219,7 @@ void ns_main(const void *dtb)
 	test_unknown_fids();
 	test_rmm_el3_from_ns(g);
 	test_versions();
-	realm_test(g - POOL_SIZE, g);
+	realm_fuzz(g - POOL_SIZE, g - POOL_SIZE / 2);
+	realm_test(g - POOL_SIZE / 2, g);
 	finish(NULL);
 }

@@ -79,6 +79,11 @@ unsigned int pool_delegated(void)
 	return n;
 }
 
+uint64_t pool_end(void)
+{
+	return pool_next;
+}
+
 unsigned int pool_delegations(void)
 {
 	return nr_ever;

@@ -23,6 +23,7 @@ uint64_t pool_delegate(void);		/* alloc + RMI_GRANULE_DELEGATE; 0 on failure */
 bool pool_undelegate(uint64_t pa);	/* RMI_GRANULE_UNDELEGATE + ledger */
 unsigned int pool_delegated(void);	/* still delegated (the ledger) */
 unsigned int pool_delegations(void);	/* delegated in total */
+uint64_t pool_end(void);		/* above the last granule handed out */
 bool pool_all_ns_readable(void);	/* every granule ever delegated reads from NS */
 
 struct tr_data {
@@ -89,8 +90,9 @@ bool realm_host_call(struct test_realm *r, unsigned int rec, enum tr_event *ev);
 /* realm-teardown.c */
 void realm_teardown(struct test_realm *r);
 
-/* realm-test.c, bench.c */
+/* realm-test.c, bench.c, fuzz.c */
 void realm_test(uint64_t pool_base, uint64_t pool_top);
+void realm_fuzz(uint64_t pool_base, uint64_t pool_top);
 void realm_bench(uint64_t pool_base, uint64_t pool_top);
 
 static inline struct rmi_rec_run *rec_run(const struct test_realm *r, unsigned int rec)
