@@ -127,7 +127,7 @@ run: bootstrap
 	@$(TOP)/tools/run.sh
 
 # Numbers, not pass/fail: a realm's boot time and virtio-blk read
-# throughput beside the emulated host's own, in one run.
+# throughput beside the emulated host's own, in one run, then bench-rmm.
 bench: bootstrap
 	@$(MAKE) -s all
 	@$(TOP)/tools/bench.sh

@@ -2,7 +2,8 @@
 # bench.sh - `make bench`: a realm's boot time and virtio-blk read throughput,
 # each beside the same measurement on the emulated host in the same run
 # (selftests/emu/bench.job), so that the ratio is the figure.  Numbers
-# only; nothing here passes or fails on a threshold.
+# only; nothing here passes or fails on a threshold.  Ends with the RMM's
+# own costs (tools/bench-rmm.sh).
 set -uo pipefail
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,4 +41,7 @@ awk -v hb="$host_boot" -v rb="$realm_boot" -v hB="$host_bytes" -v hs="$host_secs
 		printf "  %-30s %12s %12s\n", "sequential read (MiB/s)", "n/a", "n/a"
 }'
 echo "  (log: $B/bench.log)"
+# The RMM's own costs, as instruction counts (make bench-rmm).
+echo
+"$TOP/tools/bench-rmm.sh" || rc=1
 exit $rc
