@@ -38,6 +38,8 @@
 #define TR_RAM_BASE		TR_UL(0x40000000)
 #define TR_RAM_SIZE		TR_UL(0x200000)	/* one level-2 entry */
 #define TR_RAM_TOP		(TR_RAM_BASE + TR_RAM_SIZE)
+/* The realm image with its .bss and stacks fits here (realm.ld.S checks). */
+#define TR_REALM_MAX_SIZE	TR_UL(0x40000)
 #define TR_SCRATCH_BASE		(TR_RAM_TOP - 0x10000)
 #define TR_SCRATCH_TOP		TR_RAM_TOP
 /* The host rejects every RIPAS change request that starts here. */
@@ -56,6 +58,8 @@
 /* REC0's x0 at creation (RmiRecParams.gprs[0], so it is measured). */
 #define TR_MODE_TEST		0
 #define TR_MODE_BENCH		1
+#define TR_MODE_SMP		2	/* both RECs runnable, run concurrently */
+#define TR_SMP_ROUNDS		200	/* host calls per REC in TR_MODE_SMP */
 
 #define TR_REC1_MPIDR		TR_UL(1)		/* Aff0 = 1 */
 #define TR_REC1_CONTEXT		TR_UL(0x5EC0DDA7A)	/* CPU_ON context_id */
@@ -83,6 +87,8 @@ enum tr_host_call {
 	TR_HC_PANIC = 7,
 	/* Benchmark mode: one REC exit/re-enter round trip per call. */
 	TR_HC_BENCH = 8,
+	/* TR_MODE_SMP: gprs[0] = rounds done, gprs[1] = failed RSI calls. */
+	TR_HC_SMP_DONE = 9,
 };
 
 enum tr_value {

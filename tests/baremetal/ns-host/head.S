@@ -39,8 +39,23 @@ start:
 3:	wfi
 	b	3b
 
+/* The second CPU, from PSCI CPU_ON (smp.c): x0 = context, MMU off like CPU 0. */
+	.global	secondary_start
+secondary_start:
+	mov	x19, x0
+	adr_l	x1, el2_vectors
+	msr	vbar_el2, x1
+	isb
+	adr_l	x1, stack1 + STACK_SIZE
+	mov	sp, x1
+	mov	x0, x19
+	bl	ns_secondary		/* never returns */
+4:	wfi
+	b	4b
+
 	baremetal_vectors el2_vectors, ns_exception
 
 	.bss
 	.balign	16
 stack:	.space	STACK_SIZE
+stack1:	.space	STACK_SIZE

@@ -19,8 +19,9 @@
 #include <plat/layout.h>
 #include <realm-host.h>
 
-/* The test realm's granules: 32 MiB below the test granule. */
-#define POOL_SIZE	0x2000000UL
+/* The test realms' granules: 48 MiB below the test granule, 16 MiB each. */
+#define POOL_SIZE	0x3000000UL
+#define POOL_PART	(POOL_SIZE / 3)
 
 extern char _head[], _end[];
 
@@ -219,7 +220,8 @@ void ns_main(const void *dtb)
 	test_unknown_fids();
 	test_rmm_el3_from_ns(g);
 	test_versions();
-	realm_fuzz(g - POOL_SIZE, g - POOL_SIZE / 2);
-	realm_test(g - POOL_SIZE / 2, g);
+	realm_fuzz(g - POOL_SIZE, g - 2 * POOL_PART);
+	realm_smp(g - 2 * POOL_PART, g - POOL_PART);
+	realm_test(g - POOL_PART, g);	/* last: its token is the one verified */
 	finish(NULL);
 }

@@ -95,13 +95,13 @@ static struct rmi_rec_params *rec_params(const struct test_realm *r, unsigned in
 
 	if (!rp)
 		return NULL;
-	if (i == 0) {
+	if (i == 0 || r->mode == TR_MODE_SMP) {
 		rp->flags = RMI_REC_PARAMS_FLAG_RUNNABLE;
 		rp->pc = TR_RAM_BASE;
 		rp->gprs[0] = r->mode;
-	} else {
-		rp->mpidr = TR_REC1_MPIDR;	/* started by PSCI CPU_ON */
 	}
+	if (i == 1)
+		rp->mpidr = TR_REC1_MPIDR;	/* else started by PSCI CPU_ON */
 	rp->num_aux = r->num_aux;
 	for (unsigned int j = 0; j < r->num_aux; j++)
 		rp->aux[j] = r->recs[i].aux[j];
@@ -216,7 +216,7 @@ static bool create_recs(struct test_realm *r)
 		ret = smc(RMI_REC_CREATE, r->rd, rec->pa, (uint64_t)(uintptr_t)rp).x0;
 		rec->created = ret == RMI_SUCCESS;
 		if (!ok(rec->created, "RMI_REC_CREATE(REC%u, MPIDR 0x%lx, %s) = %lu", i,
-			rp->mpidr, i ? "not runnable" : "runnable", ret))
+			rp->mpidr, rp->flags ? "runnable" : "not runnable", ret))
 			return false;
 	}
 	return true;

@@ -111,6 +111,9 @@ bool realm_host_call(struct test_realm *r, unsigned int rec, enum tr_event *ev)
 	case TR_HC_BENCH:
 		*ev = TR_EV_BENCH;
 		return false;
+	case TR_HC_SMP_DONE:
+		*ev = TR_EV_SMP_DONE;
+		return false;
 	case TR_HC_PANIC:
 		con_printf("# realm panic: ESR_EL1 0x%lx FAR_EL1 0x%lx ELR_EL1 0x%lx vector %lu\n",
 			   gprs[0], gprs[1], gprs[2], gprs[3]);

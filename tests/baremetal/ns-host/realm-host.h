@@ -67,6 +67,7 @@ enum tr_event {
 	TR_EV_CPU_OFF,
 	TR_EV_SYSTEM_OFF,
 	TR_EV_BENCH,		/* one benchmark host call */
+	TR_EV_SMP_DONE,		/* TR_MODE_SMP: this REC finished its rounds */
 	TR_EV_ERROR,		/* already reported as a failed check */
 };
 
@@ -93,6 +94,9 @@ void realm_teardown(struct test_realm *r);
 /* realm-test.c, bench.c, fuzz.c */
 void realm_test(uint64_t pool_base, uint64_t pool_top);
 void realm_fuzz(uint64_t pool_base, uint64_t pool_top);
+/* smp.c */
+void realm_smp(uint64_t pool_base, uint64_t pool_top);
+void ns_secondary(uint64_t context);
 void realm_bench(uint64_t pool_base, uint64_t pool_top);
 
 static inline struct rmi_rec_run *rec_run(const struct test_realm *r, unsigned int rec)

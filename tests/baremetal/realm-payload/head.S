@@ -4,7 +4,8 @@
  * caches off (DEN0137: the initial state of a REC), so VA = IPA and the
  * image runs at its link address, TR_RAM_BASE.
  *
- *   _start           REC0, RmiRecParams.pc; x0 = TR_MODE_*
+ *   _start           REC0 (and REC1 in TR_MODE_SMP), RmiRecParams.pc;
+ *                    x0 = TR_MODE_*
  *   secondary_entry  REC1, the entry point REC0 passes to PSCI CPU_ON;
  *                    x0 = the context id
  *
@@ -22,11 +23,18 @@ _start:
 	adr_l	x1, realm_vectors
 	msr	vbar_el1, x1
 	isb
+	/* TR_MODE_SMP starts REC1 here too, once REC0 is up: its own stack. */
+	mrs	x1, mpidr_el1
+	tst	x1, #0xff
+	b.ne	1f
 	adr_l	x1, stack0 + STACK_SIZE
 	mov	sp, x1
 	/* .bss (host-call blocks, buffers) starts zeroed whatever was there. */
 	zero_bss
-	mov	x0, x19
+	b	2f
+1:	adr_l	x1, stack1 + STACK_SIZE
+	mov	sp, x1
+2:	mov	x0, x19
 	bl	realm_main		/* ends with PSCI SYSTEM_OFF */
 3:	b	3b
 

@@ -113,11 +113,36 @@ static void __attribute__((noreturn)) bench_loop(void)
 		host_call(TR_HC_BENCH, NULL, 0, NULL);
 }
 
+/*
+ * TR_MODE_SMP: REC0 and REC1 run this at the same time on two physical
+ * CPUs: RSI calls that take the RD lock (MEASUREMENT_EXTEND, each REC its
+ * own REM) or walk the RTTs (IPA_STATE_GET), and host calls, in a loop.
+ */
+static void __attribute__((noreturn)) smp_loop(void)
+{
+	unsigned int rec = read_sysreg(mpidr_el1) & 1;
+	uint64_t done[2] = { 0, 0 };
+	struct smc_regs r;
+
+	for (unsigned int i = 0; i < TR_SMP_ROUNDS; i++) {
+		r = smc(RSI_MEASUREMENT_EXTEND, RSI_MEASUREMENT_REM_FIRST + 1 + rec, 8, i, 0);
+		done[1] += r.x[0] != RSI_SUCCESS;
+		r = smc(RSI_IPA_STATE_GET, TR_RAM_BASE, TR_RAM_TOP, 0, 0);
+		done[1] += r.x[0] != RSI_SUCCESS || r.x[2] != RSI_RIPAS_RAM;
+		host_call(TR_HC_BENCH, NULL, 0, NULL);
+		done[0]++;
+	}
+	for (;;)
+		host_call(TR_HC_SMP_DONE, done, 2, NULL);
+}
+
 void realm_main(uint64_t mode);
 void realm_main(uint64_t mode)
 {
 	if (mode == TR_MODE_BENCH)
 		bench_loop();
+	if (mode == TR_MODE_SMP)
+		smp_loop();
 	rok(mode == TR_MODE_TEST && (read_sysreg(CurrentEL) >> 2) == 1 &&
 	    (read_sysreg(mpidr_el1) & 0xFFFFFF) == 0,
 	    "REC0 entered at its RmiRecParams.pc at EL1 with x0 = %lu, MPIDR 0x%lx", mode,

@@ -23,6 +23,6 @@ SECTIONS
 	.stacks (NOLOAD) : { *(.stacks) }
 	. = ALIGN(4096);
 	_end = .;
-	ASSERT(_end <= TR_SCRATCH_BASE, "the realm image reaches the RIPAS scratch range")
+	ASSERT(_end <= TR_RAM_BASE + TR_REALM_MAX_SIZE, "the realm outgrew TR_REALM_MAX_SIZE")
 	/DISCARD/ : { *(.comment) *(.note*) *(.eh_frame*) }
 }
