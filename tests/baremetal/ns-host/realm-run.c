@@ -88,9 +88,15 @@ static bool handle_ripas(struct test_realm *r, unsigned int rec, struct rmi_rec_
 	struct smc_ret s;
 
 	r->ripas_changes++;
-	/* Only a change to RAM may be rejected (the RMM ignores the rest). */
-	if (base == TR_REJECT_BASE && run->exit.ripas_value == RMI_RAM) {
-		run->enter.flags = RMI_REC_ENTER_RIPAS_RESPONSE;
+	/*
+	 * This host changes RIPAS only inside the scratch range, and refuses
+	 * changes to RAM at TR_REJECT_BASE.  Only a change to RAM can be
+	 * rejected; the host answers any other request by making no progress.
+	 */
+	if (base < TR_SCRATCH_BASE || top > TR_SCRATCH_TOP ||
+	    (base == TR_REJECT_BASE && run->exit.ripas_value == RMI_RAM)) {
+		if (run->exit.ripas_value == RMI_RAM)
+			run->enter.flags = RMI_REC_ENTER_RIPAS_RESPONSE;
 		return true;
 	}
 	while (base < top) {

@@ -155,6 +155,7 @@ void realm_main(uint64_t mode)
 	test_mmio();
 	test_shared();
 	test_attestation();
+	test_rsi_fuzz();
 	test_psci_primary();
 	smc(PSCI_FID_SYSTEM_OFF, 0, 0, 0, 0);
 	panic("PSCI SYSTEM_OFF returned");

@@ -43,11 +43,12 @@ extern volatile struct exc_record exc;
 bool probe_read64(uint64_t ipa, uint64_t *val);		/* true: it faulted */
 bool probe_hvc(void);					/* true: it faulted */
 
-/* Tests (attest.c, psci.c, memory.c) called by main.c in order. */
+/* Tests (attest.c, psci.c, memory.c, fuzz.c) called by main.c in order. */
 void test_attestation(void);
 void test_psci_primary(void);
 void test_ipa_state(void);
 void test_mmio(void);
 void test_shared(void);
+void test_rsi_fuzz(void);
 
 #endif /* REALM_PAYLOAD_H */
