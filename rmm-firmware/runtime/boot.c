@@ -169,6 +169,7 @@ int64_t rmm_cold_boot(uint64_t cpu, uint64_t ifc_version, uint64_t max_cpus, uin
 	}
 	rmm_features_init();
 	realm_caps_init();
+	rmm_cpu_fp_init();
 	attest_boot(shared);
 
 	rmm_num_cpus = max_cpus;
@@ -186,6 +187,7 @@ int64_t rmm_warm_boot(uint64_t cpu, uint64_t token)
 		return RMM_BOOT_ERR_CPU_ID_OUT_OF_RANGE;
 	cpu_booting[cpu] = true;
 	rmm_mmu_enable();
+	rmm_cpu_fp_init();
 	write_sysreg(ICC_SRE_EL2_S, ICC_SRE_EL2_VALUE);
 	isb();
 	rmm_printf("rmm: warm boot on cpu %lu\n", cpu);

@@ -14,10 +14,12 @@
  * The EL2 registers written in step 2 belong to the Realm world's EL2
  * context, which EL3 switches: the host never sees them.  The RMM itself
  * does not depend on them while no realm runs, except HCR_EL2, which it
- * restores.  SVE and SME stay trapped (CPTR_EL2.ZEN/SMEN = 0): a realm
- * using them gets an UNDEF (core/rec-exit.c); Non-secure SVE state above
- * the low 128 bits of each Z register is not preserved (the host must not
- * call RMI_REC_ENTER with live SVE state).
+ * restores.  SVE and SME stay trapped (CPTR_EL2.ZEN/SMEN = 0) while a
+ * realm runs: a realm using them gets an UNDEF (core/rec-exit.c).  The
+ * host's SVE state survives in full: Z0..Z31, P0..P15 and FFR are saved at
+ * the host's vector length before the realm runs, and restored after the
+ * FP/SIMD registers (whose writes clear Z bits above 128).  Streaming mode
+ * (SME) is not expected across an SMC and not preserved.
  */
 #include <string.h>
 #include <plat-aarch64.h>
@@ -41,6 +43,30 @@ struct ns_el1_state {
 	struct rec_fpregs fp;
 };
 static struct ns_el1_state ns_state[RMM_MAX_CPUS];
+static uint8_t ns_sve_state[RMM_MAX_CPUS][NS_SVE_STATE_SIZE] __attribute__((aligned(16)));
+
+#define CPTR_EL2_REALM	(CPTR_EL2_FPEN | CPTR_EL2_TTA | CPTR_EL2_TAM)
+
+/*
+ * CPTR_EL2 whenever the RMM itself runs: FP/SIMD and SVE untrapped.  The
+ * RMM's C code never uses them (-mgeneral-regs-only); what matters is that
+ * SVE is not disabled at R-EL2, because a change of exception level to an
+ * EL where SVE is disabled gives ZCR.LEN an effective value of 0 and the
+ * Z registers lose their bits above 128 (DDI0487, and QEMU clears them).
+ * EL3 switches CPTR_EL2 per world, so this survives every RMI call, and
+ * ZCR_EL2, which EL3 does not switch, is the host's: the RMM sees the
+ * host's vector length.
+ */
+static uint64_t cptr_el2_rmm(void)
+{
+	return CPTR_EL2_FPEN | (realm_caps.ns_sve ? CPTR_EL2_ZEN : 0);
+}
+
+void rmm_cpu_fp_init(void)
+{
+	write_sysreg(cptr_el2, cptr_el2_rmm());
+	isb();
+}
 
 void realm_caps_init(void)
 {
@@ -67,6 +93,7 @@ void realm_caps_init(void)
 	realm_caps.vmid16 = id_field(mmfr1, 4, 4) == 2;
 	realm_caps.pmu_hpmn = realm_caps.pmu ?
 			      (unsigned int)((read_sysreg(pmcr_el0) >> 11) & 0x1F) : 0;
+	realm_caps.ns_sve = id_field(pfr0, 32, 4) != 0;
 	rmm_printf("rmm: realms: %u LRs, %u APRs, FWB %u, PAuth %u, RAS %u, PMU %u\n",
 		   realm_caps.num_lrs, realm_caps.num_aprs, realm_caps.fwb,
 		   realm_caps.pauth, realm_caps.ras, realm_caps.pmu);
@@ -91,10 +118,13 @@ static uint64_t realm_hcr(const struct rec *rec)
 
 void plat_rec_run(struct rec *rec, const struct rec_run_cfg *cfg, struct rec_exception *exc)
 {
-	struct ns_el1_state *ns = &ns_state[read_sysreg(tpidr_el2)];
+	uint64_t cpu = read_sysreg(tpidr_el2);
+	struct ns_el1_state *ns = &ns_state[cpu];
 	unsigned int kind;
 
-	write_sysreg(cptr_el2, CPTR_EL2_FPEN | CPTR_EL2_TTA | CPTR_EL2_TAM);
+	if (realm_caps.ns_sve)
+		sve_state_save(ns_sve_state[cpu]);
+	write_sysreg(cptr_el2, CPTR_EL2_REALM);
 	isb();
 	el1_ctx_save(&ns->sysregs, &ns->sctlr_el1);
 	fpregs_save(&ns->fp);
@@ -131,6 +161,10 @@ void plat_rec_run(struct rec *rec, const struct rec_run_cfg *cfg, struct rec_exc
 	gic_vcpu_save(&rec->gic);
 
 	el1_ctx_restore(&ns->sysregs, ns->sctlr_el1);
+	write_sysreg(cptr_el2, cptr_el2_rmm());
+	isb();
 	fpregs_restore(&ns->fp);
+	if (realm_caps.ns_sve)
+		sve_state_restore(ns_sve_state[cpu]);
 	gic_vcpu_restore(&ns->gic, false);
 }

@@ -52,4 +52,53 @@ fpregs_restore:
 	ret
 	.size	fpregs_restore, . - fpregs_restore
 
+/*
+ * The Non-secure world's SVE state: Z0..Z31 in full, P0..P15 and FFR, at
+ * the vector length in force (ZCR_EL2, which EL3 does not switch, so it is
+ * the host's own).  Layout: 32 Z registers of VL bytes, then 16 P
+ * registers and FFR of VL / 8 bytes each (NS_SVE_STATE_SIZE covers the
+ * architectural maximum VL of 256 bytes).  The caller enables SVE at EL2
+ * (CPTR_EL2.ZEN) around these.
+ */
+	.arch_extension	sve
+
+	.macro	z_regs op, base
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	\op	z\n, [\base, #\n, mul vl]
+	.endr
+	.endm
+
+	.macro	p_regs op, base
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	\op	p\n, [\base, #\n, mul vl]
+	.endr
+	.endm
+
+/* void sve_state_save(void *area) */
+	.globl	sve_state_save
+	.type	sve_state_save, %function
+sve_state_save:
+	z_regs	str, x0
+	addvl	x1, x0, #16
+	addvl	x1, x1, #16
+	p_regs	str, x1
+	rdffr	p0.b
+	str	p0, [x1, #16, mul vl]
+	ldr	p0, [x1, #0, mul vl]		/* P0 as it was */
+	ret
+	.size	sve_state_save, . - sve_state_save
+
+/* void sve_state_restore(const void *area) */
+	.globl	sve_state_restore
+	.type	sve_state_restore, %function
+sve_state_restore:
+	addvl	x1, x0, #16
+	addvl	x1, x1, #16
+	ldr	p0, [x1, #16, mul vl]
+	wrffr	p0.b
+	p_regs	ldr, x1
+	z_regs	ldr, x0
+	ret
+	.size	sve_state_restore, . - sve_state_restore
+
 	.section .note.GNU-stack, "", %progbits

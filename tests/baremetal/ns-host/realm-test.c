@@ -8,6 +8,54 @@
 
 static struct test_realm realm;
 
+/* sve.S */
+uint64_t sve_enable(void);
+void sve_fill(uint64_t seed);
+void sve_dump(void *buf);
+
+#define SVE_DUMP_MAX	(32 * 256 + 17 * 32)
+static uint8_t sve_before[SVE_DUMP_MAX], sve_after[SVE_DUMP_MAX];
+
+/* Bytes of the host's SVE state that one SMC changed (fill, dump, call, dump). */
+static uint64_t sve_changed_by(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t vl,
+			       uint64_t *ret)
+{
+	uint64_t size = 32 * vl + 17 * (vl / 8), bad = 0;
+
+	sve_fill(0x5E5E0000 + fid);
+	sve_dump(sve_before);
+	*ret = smc(fid, a1, a2, 0).x0;
+	sve_dump(sve_after);
+	for (uint64_t i = 0; i < size; i++)
+		bad += sve_before[i] != sve_after[i];
+	return bad;
+}
+
+/*
+ * The RMM must give the host back its whole SVE state: Z registers beyond
+ * 128 bits, P registers and FFR.  Two ways to lose them: entering R-EL2
+ * with SVE disabled there (every RMI call), and the realm's FP/SIMD
+ * restore in RMI_REC_ENTER (clears the Z bits above 128).
+ */
+static void check_sve_preserved(struct test_realm *r)
+{
+	uint64_t vl, ret, bad;
+
+	if (((read_sysreg(id_aa64pfr0_el1) >> 32) & 0xF) == 0) {
+		ok(true, "# SKIP the CPU has no SVE");
+		return;
+	}
+	vl = sve_enable();
+	bad = sve_changed_by(RMI_VERSION, RMI_ABI_VERSION_1_0, 0, vl, &ret);
+	ok(ret == RMI_SUCCESS && vl > 16 && !bad,
+	   "the host's SVE state (VL %lu bytes: Z0-Z31, P0-P15, FFR) survives RMI_VERSION: %lu bytes changed",
+	   vl, bad);
+	bad = sve_changed_by(RMI_REC_ENTER, r->recs[0].pa, r->recs[0].run, vl, &ret);
+	ok(ret == RMI_SUCCESS && !bad,
+	   "the host's SVE state survives RMI_REC_ENTER = %lu (a realm ran): %lu bytes changed",
+	   ret, bad);
+}
+
 static void run_realm(struct test_realm *r)
 {
 	enum tr_event ev = realm_run(r, 0);
@@ -38,7 +86,9 @@ void realm_test(uint64_t pool_base, uint64_t pool_top)
 	pool_init(pool_base, pool_top);
 	con_printf("# realm test: %lu-byte realm image, granule pool 0x%lx-0x%lx\n",
 		   (uint64_t)(realm_blob_end - realm_blob), pool_base, pool_top - 1);
-	if (realm_build(&realm, TR_MODE_TEST) && realm_activate(&realm))
+	if (realm_build(&realm, TR_MODE_TEST) && realm_activate(&realm)) {
+		check_sve_preserved(&realm);
 		run_realm(&realm);
+	}
 	realm_teardown(&realm);
 }

@@ -62,6 +62,7 @@
  * trap too: nobody switches them, so a realm would read the host's
  * counters and trace setup (the ID registers already hide both).
  */
+#define CPTR_EL2_ZEN		(3ULL << 16)
 #define CPTR_EL2_FPEN		(3ULL << 20)
 #define CPTR_EL2_TTA		(1ULL << 28)
 #define CPTR_EL2_TAM		(1ULL << 30)
@@ -89,9 +90,12 @@ struct realm_cpu_caps {
 	unsigned int vtcr_ps;		/* VTCR_EL2.PS */
 	bool vmid16;
 	unsigned int pmu_hpmn;		/* PMCR_EL0.N */
+	bool ns_sve;			/* the host may have live SVE state */
 };
 extern struct realm_cpu_caps realm_caps;
 void realm_caps_init(void);
+/* rec-run.c: CPTR_EL2 for the RMM itself on this CPU (after realm_caps_init). */
+void rmm_cpu_fp_init(void);
 
 /* ctx-el1.c: EL1/EL0 registers, PAuth keys and EL1 timers. */
 void el1_ctx_save(struct rec_sysregs *s, uint64_t *sctlr);
@@ -112,5 +116,11 @@ void stage2_load(const struct rec_run_cfg *cfg, uint64_t vmpidr);
 unsigned int realm_enter(uint64_t *gprs);
 void fpregs_save(struct rec_fpregs *fp);
 void fpregs_restore(const struct rec_fpregs *fp);
+
+/* 32 Z registers, 16 P registers and FFR at the largest VL, 256 bytes. */
+#define SVE_MAX_VL		256
+#define NS_SVE_STATE_SIZE	(32 * SVE_MAX_VL + 17 * (SVE_MAX_VL / 8))
+void sve_state_save(void *area);
+void sve_state_restore(const void *area);
 
 #endif /* RUNTIME_REALM_H */
