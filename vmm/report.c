@@ -22,6 +22,29 @@ static json_object *hex(const uint8_t *p, unsigned int len)
 	return json_object_new_string(buf);
 }
 
+/* How often RUN came back to userspace, per reason, summed over the vCPUs. */
+static json_object *exit_counts(const struct vm *vm)
+{
+	static const char * const names[VCPU_EXIT_REASONS] = {
+		[KVM_REALM_EXIT_NONE] = "none", [KVM_REALM_EXIT_MMIO] = "mmio",
+		[KVM_REALM_EXIT_PSCI] = "psci", [KVM_REALM_EXIT_HOST_CALL] = "host-call",
+		[KVM_REALM_EXIT_RIPAS_CHANGE] = "ripas-change",
+		[KVM_REALM_EXIT_SYSTEM_OFF] = "system-off", [KVM_REALM_EXIT_WFI] = "wfi",
+		[KVM_REALM_EXIT_INTR] = "intr", [KVM_REALM_EXIT_SERROR] = "serror",
+		[KVM_REALM_EXIT_TIMER] = "timer", [KVM_REALM_EXIT_SYSREG] = "sysreg",
+	};
+	json_object *o = json_object_new_object();
+
+	for (unsigned int r = 0; r < VCPU_EXIT_REASONS; r++) {
+		uint64_t n = 0;
+
+		for (unsigned int i = 0; i < vm->nr_cpus; i++)
+			n += vm->cpus[i].exits[r];
+		json_object_object_add(o, names[r], json_object_new_uint64(n));
+	}
+	return o;
+}
+
 int run_report__write(const char *path, const struct vmm_config *cfg,
 		      const struct realm_plan *plan, const struct vm *vm,
 		      const struct run_report *r)
@@ -56,6 +79,7 @@ int run_report__write(const char *path, const struct vmm_config *cfg,
 
 	json_object_object_add(root, "setup-ms", json_object_new_double(r->setup_ns / 1e6));
 	json_object_object_add(root, "run-ms", json_object_new_double(r->run_ns / 1e6));
+	json_object_object_add(root, "exits", exit_counts(vm));
 	json_object_object_add(root, "end", json_object_new_string(r->end));
 	if (r->error)
 		json_object_object_add(root, "error", json_object_new_string(r->error));

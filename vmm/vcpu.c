@@ -262,6 +262,8 @@ static void *vcpu__thread(void *arg)
 			break;
 		}
 		__atomic_store_n(&v->run->immediate_exit, 0, __ATOMIC_SEQ_CST);
+		if (v->run->exit_reason < VCPU_EXIT_REASONS)
+			v->exits[v->run->exit_reason]++;
 		if (v->run->rmi_exit_reason != KVM_REALM_RMI_EXIT_NONE) {
 			gic__sync_from_exit(vm->gic, v->index, &rr->exit);
 			timer__update(vm->gic, v->index, &rr->exit);

@@ -19,6 +19,8 @@ enum vm_end {
 	VM_FAILED,		/* a vCPU hit an error; vm->error says which */
 };
 
+#define VCPU_EXIT_REASONS	(KVM_REALM_EXIT_SYSREG + 1)
+
 struct vcpu {
 	struct vm *vm;
 	unsigned int index;
@@ -28,6 +30,8 @@ struct vcpu {
 	pthread_t thread;
 	bool thread_started;
 	bool on;		/* runnable in the realm's view (PSCI) */
+	/* RUN returns by KVM_REALM_EXIT_* (0 = handled in the kernel, or none). */
+	uint64_t exits[VCPU_EXIT_REASONS];
 };
 
 /* A running realm: the realm, its devices and one thread per REC. */
