@@ -5,9 +5,12 @@
  * CPUs concurrently"), from the bare-metal host on two physical CPUs:
  *
  *   1. both CPUs create, read and destroy DATA granules in the same RTT of
- *      one realm at the same time (the RTT and granule locks);
- *   2. REC0 runs on CPU 0 while REC1 runs on CPU 1, both making RSI calls
- *      that take the RD lock or walk the RTTs, and host calls.
+ *      one realm at the same time (the RTT and granule locks), then create
+ *      and destroy level-3 RTTs under the same level-2 RTT;
+ *   2. REC1 runs on CPU 1 while CPU 0 creates and destroys RTTs and DATA
+ *      next to the memory it uses, then REC0 runs on CPU 0 alongside it,
+ *      both making RSI calls that take the RD lock or walk the RTTs, and
+ *      host calls.
  *
  * CPU 1 comes up by PSCI CPU_ON from the monitor and runs one function at
  * a time from a mailbox.  With the MMU off every access is to Device
@@ -126,6 +129,75 @@ static void churn(void *arg)
 
 static struct churn churns[2];
 
+/*
+ * RTTs created and destroyed under one shared level-2 RTT by both CPUs:
+ * the parent's lock, the hand-over-hand walk and the refcounts, with DATA
+ * in each new table before it goes again.
+ */
+#define RTT_CHURN_ROUNDS	32
+#define RTT_CHURN_DATA		4
+
+struct rtt_churn {
+	uint64_t rd, base, rtt;
+	uint64_t pas[RTT_CHURN_DATA];
+	unsigned int ops, errors;
+};
+
+static void rtt_churn(void *arg)
+{
+	struct rtt_churn *c = arg;
+	struct smc_ret s;
+
+	for (unsigned int round = 0; round < RTT_CHURN_ROUNDS; round++) {
+		c->errors += smc6(RMI_RTT_CREATE, c->rd, c->rtt, c->base, 3, 0).x0 != RMI_SUCCESS;
+		for (unsigned int i = 0; i < RTT_CHURN_DATA; i++)
+			c->errors += smc(RMI_DATA_CREATE_UNKNOWN, c->rd, c->pas[i],
+					 c->base + i * GRANULE).x0 != RMI_SUCCESS;
+		s = smc6(RMI_RTT_READ_ENTRY, c->rd, c->base, 2, 0, 0);
+		c->errors += s.x0 != RMI_SUCCESS || s.x2 != RMI_TABLE || s.x3 != c->rtt;
+		for (unsigned int i = 0; i < RTT_CHURN_DATA; i++) {
+			s = smc(RMI_DATA_DESTROY, c->rd, c->base + i * GRANULE, 0);
+			c->errors += s.x0 != RMI_SUCCESS || s.x1 != c->pas[i];
+		}
+		s = smc(RMI_RTT_DESTROY, c->rd, c->base, 3);
+		c->errors += s.x0 != RMI_SUCCESS || s.x1 != c->rtt;
+		c->ops += 3 + 2 * RTT_CHURN_DATA;
+	}
+}
+
+static struct rtt_churn rtt_churns[2];
+
+static void test_rtt_concurrency(struct test_realm *r)
+{
+	for (unsigned int cpu = 0; cpu < 2; cpu++) {
+		struct rtt_churn *c = &rtt_churns[cpu];
+
+		c->rd = r->rd;
+		/* Two level-3 tables of the level-2 RTT that covers RAM. */
+		c->base = TR_RAM_BASE + (2 + cpu) * 0x200000;
+		c->rtt = pool_delegate();
+		for (unsigned int i = 0; i < RTT_CHURN_DATA; i++)
+			c->pas[i] = pool_delegate();
+	}
+	cpu1_start(rtt_churn, &rtt_churns[1]);
+	rtt_churn(&rtt_churns[0]);
+	cpu1_wait();
+	ok(rtt_churns[0].errors + rtt_churns[1].errors == 0,
+	   "smp: %u + %u RTT_CREATE / DATA / RTT_READ_ENTRY / RTT_DESTROY under one level-2 RTT from two CPUs at once, %u + %u wrong",
+	   rtt_churns[0].ops, rtt_churns[1].ops, rtt_churns[0].errors, rtt_churns[1].errors);
+}
+
+static void rtt_churn_release(void)
+{
+	for (unsigned int cpu = 0; cpu < 2; cpu++) {
+		if (rtt_churns[cpu].rtt)
+			pool_undelegate(rtt_churns[cpu].rtt);
+		for (unsigned int i = 0; i < RTT_CHURN_DATA; i++)
+			if (rtt_churns[cpu].pas[i])
+				pool_undelegate(rtt_churns[cpu].pas[i]);
+	}
+}
+
 static void test_rmi_concurrency(struct test_realm *r)
 {
 	for (unsigned int cpu = 0; cpu < 2; cpu++) {
@@ -199,6 +271,12 @@ static void test_rec_concurrency(struct test_realm *r)
 	for (unsigned int i = 0; i < 2; i++)
 		loops[i] = (struct rec_loop){ .r = r, .rec = i, .rounds = i == 0 };
 	cpu1_start(rec_loop, &loops[1]);
+	/* While REC1 runs and walks the RTTs, the host reshapes them next door. */
+	rtt_churns[0].ops = rtt_churns[0].errors = 0;
+	rtt_churn(&rtt_churns[0]);
+	ok(rtt_churns[0].errors == 0,
+	   "smp: %u RTT and DATA changes in the realm's level-2 RTT while REC1 runs on CPU 1, %u wrong",
+	   rtt_churns[0].ops, rtt_churns[0].errors);
 	rec_loop(&loops[0]);
 	cpu1_wait();
 	for (unsigned int i = 0; i < 2; i++)
@@ -216,8 +294,10 @@ void realm_smp(uint64_t pool_base, uint64_t pool_top)
 		return;
 	if (realm_build(&realm, TR_MODE_SMP)) {
 		test_rmi_concurrency(&realm);
+		test_rtt_concurrency(&realm);
 		if (realm_activate(&realm) && populate_realm(&realm))
 			test_rec_concurrency(&realm);
 	}
+	rtt_churn_release();
 	realm_teardown(&realm);
 }
