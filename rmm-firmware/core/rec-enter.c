@@ -242,6 +242,8 @@ void rmi_rec_enter(const uint64_t *args, struct rmi_result *res)
 	c.hash_algo = rd->hash_algo;
 	c.cfg.vmid = rd->vmid;
 	c.cfg.mecid = realm_hw_mecid(rd);
+	c.cfg.sve = rd->sve_en;
+	c.cfg.sve_vl = rd->sve_vl;
 	plat_granule_unmap(rd);
 	c.cfg.rtt_base = c.s2.rtt_base;
 	c.cfg.ipa_bits = c.s2.ipa_bits;

@@ -10,7 +10,7 @@
 #include <rmm/mec.h>
 #include <runtime/arch.h>
 #include <runtime/boot.h>
-#include <plat-aarch64.h>
+#include <runtime/realm.h>
 
 #define RMM_IPA_BITS_MAX	48
 #define RMM_MAX_RECS_ORDER	10
@@ -37,14 +37,32 @@ void rmm_features_init(void)
 		.mecid_bits = plat_mec_probe(),
 	};
 
+	/*
+	 * SVE for realms: the largest vector length, read with SVE enabled
+	 * and ZCR_EL2 at its maximum (cold boot, before the host runs and
+	 * sets its own).  A realm asks for at most 2048 bits (VQ 16).
+	 */
+	if (id_field(read_sysreg(id_aa64pfr0_el1), 32, 4)) {
+		uint64_t vq;
+
+		write_sysreg(cptr_el2, CPTR_EL2_FPEN | CPTR_EL2_ZEN);
+		isb();
+		write_sysreg(ZCR_EL2_S, 0xF);
+		isb();
+		vq = sve_vl_bytes() / 16;
+		f.sve = vq >= 1 && vq <= 16;
+		f.sve_max_vl = f.sve ? (unsigned int)(vq - 1) : 0;
+	}
+
 	/* The list-register count needs the system-register GIC interface. */
 	write_sysreg(ICC_SRE_EL2_S, ICC_SRE_EL2_VALUE);
 	isb();
 	f.gicv3_num_lrs = id_field(read_sysreg(ICH_VTR_EL2_S), 0, 5);
 
 	plat_features_set(&f);
-	rmm_printf("rmm: features: IPA %u bits, %u BPs, %u WPs, %u GIC LRs, %u-bit VMIDs\n",
-		   f.pa_bits, f.num_bps + 1, f.num_wps + 1, f.gicv3_num_lrs + 1, f.vmid_bits);
+	rmm_printf("rmm: features: IPA %u bits, %u BPs, %u WPs, %u GIC LRs, %u-bit VMIDs, SVE %u (VQ up to %u)\n",
+		   f.pa_bits, f.num_bps + 1, f.num_wps + 1, f.gicv3_num_lrs + 1, f.vmid_bits,
+		   f.sve, f.sve ? f.sve_max_vl + 1 : 0);
 	if (f.mecid_bits)
 		rmm_printf("rmm: features: FEAT_MEC, %u-bit MECIDs: RMI 1.1 MAX_MECID %lu\n",
 			   f.mecid_bits, (uint64_t)mec_max_mecid());

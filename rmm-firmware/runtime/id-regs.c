@@ -3,7 +3,7 @@
  * The ID registers a realm sees (HCR_EL2.TID3 traps every read of the ID
  * space op0 3, op1 0, CRn 0, CRm 1..7).  The view is the CPU's minus every
  * feature whose state the RMM does not switch or does not give realms:
- * SVE, SME, PMU, SPE, trace (TRBE, BRBE, ETE), AMU, MPAM, MTE, RME, EL2 and
+ * SVE (unless the realm was created with it), SME, PMU, SPE, trace (TRBE, BRBE, ETE), AMU, MPAM, MTE, RME, EL2 and
  * Secure EL2, LS64, TME, MOPS, GCS, NMI, FGT, ECV, VHE, HCX, NV, and the
  * whole of ID_AA64MMFR3/4 (TCR2, SCTLR2, S1PIE, S1POE, ...), whose EL1
  * registers are not switched.  AArch32 ID registers are returned as they
@@ -53,13 +53,14 @@ static uint64_t sanitise(unsigned int enc, uint64_t v, const struct rec_run_cfg 
 {
 	switch (enc) {
 	case ID_ENC(4, 0):	/* ID_AA64PFR0_EL1 */
-		/* EL2, SVE, SEL2, MPAM, AMU, RME cleared. */
-		return v & ~(FIELD(8) | FIELD(32) | FIELD(36) | FIELD(40) | FIELD(44) |
-			     FIELD(52));
+		/* EL2, SEL2, MPAM, AMU, RME cleared; SVE for realms that have it. */
+		return v & ~(FIELD(8) | (cfg->sve ? 0 : FIELD(32)) | FIELD(36) | FIELD(40) |
+			     FIELD(44) | FIELD(52));
+	case ID_ENC(4, 4):	/* ID_AA64ZFR0_EL1 */
+		return cfg->sve ? v : 0;
 	case ID_ENC(4, 1):	/* ID_AA64PFR1_EL1: BT, SSBS, CSV2_frac only */
 		return v & (FIELD(0) | FIELD(4) | FIELD(32));
 	case ID_ENC(4, 2):	/* ID_AA64PFR2_EL1 */
-	case ID_ENC(4, 4):	/* ID_AA64ZFR0_EL1 */
 	case ID_ENC(4, 5):	/* ID_AA64SMFR0_EL1 */
 	case ID_ENC(5, 1):	/* ID_AA64DFR1_EL1 */
 	case ID_ENC(5, 4):	/* ID_AA64AFR0_EL1 */

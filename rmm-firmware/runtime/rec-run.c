@@ -14,17 +14,21 @@
  * The EL2 registers written in step 2 belong to the Realm world's EL2
  * context, which EL3 switches: the host never sees them.  The RMM itself
  * does not depend on them while no realm runs, except HCR_EL2, which it
- * restores.  SVE and SME stay trapped (CPTR_EL2.ZEN/SMEN = 0) while a
- * realm runs: a realm using them gets an UNDEF (core/rec-exit.c).  The
- * host's SVE state survives in full: Z0..Z31, P0..P15 and FFR are saved at
- * the host's vector length before the realm runs, and restored after the
- * FP/SIMD registers (whose writes clear Z bits above 128).  Streaming mode
- * (SME) is not expected across an SMC and not preserved.
+ * restores.  SME stays trapped while a realm runs, and so does SVE unless
+ * the realm was created with it: those get an UNDEF (core/rec-exit.c).  A
+ * realm with SVE runs with ZCR_EL2 at its vector length (ZCR_EL2 is not
+ * switched by EL3, so the host's value is put back after) and its Z, P and
+ * FFR registers live in REC auxiliary granules.  The host's SVE state
+ * survives in full: Z0..Z31, P0..P15 and FFR are saved at the host's vector
+ * length before the realm runs, and restored after the FP/SIMD registers
+ * (whose writes clear Z bits above 128).  Streaming mode (SME) is not
+ * expected across an SMC and not preserved.
  */
 #include <string.h>
 #include <plat-aarch64.h>
 #include <runtime/arch.h>
 #include <runtime/boot.h>
+#include <rmm/realm.h>
 #include <runtime/realm.h>
 
 #define HCR_REALM	(HCR_VM | HCR_SWIO | HCR_PTW | HCR_FMO | HCR_IMO | HCR_AMO | \
@@ -116,15 +120,53 @@ static uint64_t realm_hcr(const struct rec *rec)
 	return hcr;
 }
 
+/* The host's SVE registers, at its vector length, in one per-CPU buffer. */
+static void ns_sve_save(uint64_t cpu)
+{
+	uint8_t *a = ns_sve_state[cpu];
+	uint64_t vl = sve_vl_bytes();
+
+	sve_regs_save(a, a + 16 * vl, a + 32 * vl);
+}
+
+static void ns_sve_restore(uint64_t cpu)
+{
+	const uint8_t *a = ns_sve_state[cpu];
+	uint64_t vl = sve_vl_bytes();
+
+	sve_regs_restore(a, a + 16 * vl, a + 32 * vl);
+}
+
+/* A realm's SVE registers, at its vector length, in its REC's aux granules. */
+static void realm_sve_switch(const struct rec *rec, bool save)
+{
+	void *z_lo = plat_granule_map(rec->aux[REC_AUX_SVE_Z_LO]);
+	void *z_hi = plat_granule_map(rec->aux[REC_AUX_SVE_Z_HI]);
+	void *p = plat_granule_map(rec->aux[REC_AUX_SVE_P]);
+
+	if (save)
+		sve_regs_save(z_lo, z_hi, p);
+	else
+		sve_regs_restore(z_lo, z_hi, p);
+	plat_granule_unmap(p);
+	plat_granule_unmap(z_hi);
+	plat_granule_unmap(z_lo);
+}
+
 void plat_rec_run(struct rec *rec, const struct rec_run_cfg *cfg, struct rec_exception *exc)
 {
 	uint64_t cpu = read_sysreg(tpidr_el2);
 	struct ns_el1_state *ns = &ns_state[cpu];
+	uint64_t ns_zcr_el2 = 0, ns_zcr_el1 = 0;
 	unsigned int kind;
 
-	if (realm_caps.ns_sve)
-		sve_state_save(ns_sve_state[cpu]);
-	write_sysreg(cptr_el2, CPTR_EL2_REALM);
+	if (realm_caps.ns_sve) {
+		ns_sve_save(cpu);
+		ns_zcr_el2 = read_sysreg(ZCR_EL2_S);
+		ns_zcr_el1 = read_sysreg(ZCR_EL12_S);
+	}
+	/* A realm with SVE runs with it untrapped; the others get an UNDEF. */
+	write_sysreg(cptr_el2, CPTR_EL2_REALM | (cfg->sve ? CPTR_EL2_ZEN : 0));
 	isb();
 	el1_ctx_save(&ns->sysregs, &ns->sctlr_el1);
 	fpregs_save(&ns->fp);
@@ -134,6 +176,13 @@ void plat_rec_run(struct rec *rec, const struct rec_run_cfg *cfg, struct rec_exc
 	el1_ctx_restore(&rec->sysregs, rec->sctlr_el1);
 	timers_mask_asserted(rec);
 	fpregs_restore(&rec->fp);
+	if (cfg->sve) {
+		/* ZCR_EL2 is not switched by EL3: it caps the realm at its VL. */
+		write_sysreg(ZCR_EL2_S, cfg->sve_vl);
+		write_sysreg(ZCR_EL12_S, rec->zcr_el1);
+		isb();
+		realm_sve_switch(rec, false);
+	}
 	gic_vcpu_restore(&rec->gic, true);
 	write_sysreg(cnthctl_el2, CNTHCTL_EL1PCTEN | CNTHCTL_EL1PTEN);
 	write_sysreg(cntvoff_el2, 0);
@@ -158,6 +207,13 @@ void plat_rec_run(struct rec *rec, const struct rec_run_cfg *cfg, struct rec_exc
 	el1_ctx_save(&rec->sysregs, &rec->sctlr_el1);
 	timers_unmask_saved(rec);
 	fpregs_save(&rec->fp);
+	if (cfg->sve) {
+		realm_sve_switch(rec, true);
+		rec->zcr_el1 = read_sysreg(ZCR_EL12_S);
+		write_sysreg(ZCR_EL12_S, ns_zcr_el1);
+		write_sysreg(ZCR_EL2_S, ns_zcr_el2);
+		isb();
+	}
 	gic_vcpu_save(&rec->gic);
 
 	el1_ctx_restore(&ns->sysregs, ns->sctlr_el1);
@@ -165,6 +221,6 @@ void plat_rec_run(struct rec *rec, const struct rec_run_cfg *cfg, struct rec_exc
 	isb();
 	fpregs_restore(&ns->fp);
 	if (realm_caps.ns_sve)
-		sve_state_restore(ns_sve_state[cpu]);
+		ns_sve_restore(cpu);
 	gic_vcpu_restore(&ns->gic, false);
 }

@@ -180,6 +180,23 @@ TEST_F(realm, configure_rejects_sve_vq_without_flag)
 	EXPECT_EQ(-EINVAL, __realm_ioctl(self->realm, KVM_REALM_CONFIGURE, &cfg));
 }
 
+/* SVE as the caps offer it: VQ 1 .. sve_vq_max, nothing else (EINVAL). */
+TEST_F(realm, configure_sve_within_caps)
+{
+	struct kvm_realm_config cfg;
+
+	if (!self->caps.sve_vq_max)
+		SKIP(return, "the RMM offers realms no SVE");
+	realm_config_default(&self->caps, &cfg);
+	cfg.flags |= KVM_REALM_CONFIG_SVE;
+	cfg.sve_vq = 0;
+	EXPECT_EQ(-EINVAL, __realm_ioctl(self->realm, KVM_REALM_CONFIGURE, &cfg));
+	cfg.sve_vq = self->caps.sve_vq_max + 1;
+	EXPECT_EQ(-EINVAL, __realm_ioctl(self->realm, KVM_REALM_CONFIGURE, &cfg));
+	cfg.sve_vq = self->caps.sve_vq_max;
+	EXPECT_EQ(0, __realm_ioctl(self->realm, KVM_REALM_CONFIGURE, &cfg));
+}
+
 TEST_F(realm, configure_rejects_pmu_ctrs_without_flag)
 {
 	struct kvm_realm_config cfg;

@@ -22,10 +22,14 @@ enum realm_state {
 
 /*
  * REC auxiliary granules per REC (RMI_REC_AUX_COUNT).  An implementation
- * choice (TF-RMM uses 16); ours leaves room for the realm's SVE/SIMD and
- * PMU context.
+ * choice (TF-RMM uses 16).  0 and 1 hold attestation state (<rmm/attest.h>);
+ * 2..4 the SVE registers of a realm with SVE: Z0..Z15 and Z16..Z31 (16
+ * registers of at most 256 bytes fill a granule), then P0..P15 and FFR.
  */
-#define REC_NUM_AUX_GRANULES	4U
+#define REC_NUM_AUX_GRANULES	5U
+#define REC_AUX_SVE_Z_LO	2U
+#define REC_AUX_SVE_Z_HI	3U
+#define REC_AUX_SVE_P		4U
 static_assert(REC_NUM_AUX_GRANULES <= RMI_REC_MAX_AUX, "aux count fits RecParams");
 
 struct rd {

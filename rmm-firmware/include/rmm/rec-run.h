@@ -29,6 +29,8 @@ struct rec_run_cfg {
 	unsigned int mecid;		/* hardware MECID (plat_mec_set) */
 	unsigned int ipa_bits;
 	int level_start;
+	bool sve;			/* the realm has SVE (RmiRealmFlags) */
+	uint8_t sve_vl;			/* its vector length, VQ - 1 */
 };
 
 enum rec_exc_kind {

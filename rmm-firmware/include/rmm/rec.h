@@ -123,6 +123,7 @@ struct rec {
 	struct rec_sysregs sysregs;
 	struct rec_gic gic;
 	struct rec_fpregs fp;
+	uint64_t zcr_el1;		/* realms with SVE: their ZCR_EL1 */
 	struct rec_attest attest;
 };
 static_assert(sizeof(struct rec) <= GRANULE_SIZE, "REC fits its granule");

@@ -53,18 +53,20 @@ fpregs_restore:
 	.size	fpregs_restore, . - fpregs_restore
 
 /*
- * The Non-secure world's SVE state: Z0..Z31 in full, P0..P15 and FFR, at
- * the vector length in force (ZCR_EL2, which EL3 does not switch, so it is
- * the host's own).  Layout: 32 Z registers of VL bytes, then 16 P
- * registers and FFR of VL / 8 bytes each (NS_SVE_STATE_SIZE covers the
- * architectural maximum VL of 256 bytes).  The caller enables SVE at EL2
- * (CPTR_EL2.ZEN) around these.
+ * SVE registers at the vector length in force: Z0..Z15 at @z_lo, Z16..Z31
+ * at @z_hi (16 x VL bytes each), P0..P15 and FFR at @p (17 x VL / 8
+ * bytes).  Three pointers because a realm's copy lives in three REC
+ * auxiliary granules; the host's copy is one buffer.  The caller enables
+ * SVE at EL2 (CPTR_EL2.ZEN) around these.
  */
 	.arch_extension	sve
 
-	.macro	z_regs op, base
-	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-	\op	z\n, [\base, #\n, mul vl]
+	.macro	z_regs op, lo, hi
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	\op	z\n, [\lo, #\n, mul vl]
+	.endr
+	.irp	n, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	\op	z\n, [\hi, #(\n - 16), mul vl]
 	.endr
 	.endm
 
@@ -74,31 +76,35 @@ fpregs_restore:
 	.endr
 	.endm
 
-/* void sve_state_save(void *area) */
-	.globl	sve_state_save
-	.type	sve_state_save, %function
-sve_state_save:
-	z_regs	str, x0
-	addvl	x1, x0, #16
-	addvl	x1, x1, #16
-	p_regs	str, x1
+/* void sve_regs_save(void *z_lo, void *z_hi, void *p) */
+	.globl	sve_regs_save
+	.type	sve_regs_save, %function
+sve_regs_save:
+	z_regs	str, x0, x1
+	p_regs	str, x2
 	rdffr	p0.b
-	str	p0, [x1, #16, mul vl]
-	ldr	p0, [x1, #0, mul vl]		/* P0 as it was */
+	str	p0, [x2, #16, mul vl]
+	ldr	p0, [x2, #0, mul vl]		/* P0 as it was */
 	ret
-	.size	sve_state_save, . - sve_state_save
+	.size	sve_regs_save, . - sve_regs_save
 
-/* void sve_state_restore(const void *area) */
-	.globl	sve_state_restore
-	.type	sve_state_restore, %function
-sve_state_restore:
-	addvl	x1, x0, #16
-	addvl	x1, x1, #16
-	ldr	p0, [x1, #16, mul vl]
+/* void sve_regs_restore(const void *z_lo, const void *z_hi, const void *p) */
+	.globl	sve_regs_restore
+	.type	sve_regs_restore, %function
+sve_regs_restore:
+	ldr	p0, [x2, #16, mul vl]
 	wrffr	p0.b
-	p_regs	ldr, x1
-	z_regs	ldr, x0
+	p_regs	ldr, x2
+	z_regs	ldr, x0, x1
 	ret
-	.size	sve_state_restore, . - sve_state_restore
+	.size	sve_regs_restore, . - sve_regs_restore
+
+/* uint64_t sve_vl_bytes(void): the vector length in force, in bytes */
+	.globl	sve_vl_bytes
+	.type	sve_vl_bytes, %function
+sve_vl_bytes:
+	rdvl	x0, #1
+	ret
+	.size	sve_vl_bytes, . - sve_vl_bytes
 
 	.section .note.GNU-stack, "", %progbits

@@ -55,7 +55,10 @@
 
 #ifndef __ASSEMBLY__
 
-/* REC0's x0 at creation (RmiRecParams.gprs[0], so it is measured). */
+/*
+ * REC0's x0 at creation (RmiRecParams.gprs[0], so it is measured); its x1
+ * is the SVE vector length in quadwords the realm was given, 0 for none.
+ */
 #define TR_MODE_TEST		0
 #define TR_MODE_BENCH		1
 #define TR_MODE_SMP		2	/* both RECs runnable, run concurrently */
@@ -89,6 +92,8 @@ enum tr_host_call {
 	TR_HC_BENCH = 8,
 	/* TR_MODE_SMP: gprs[0] = rounds done, gprs[1] = failed RSI calls. */
 	TR_HC_SMP_DONE = 9,
+	/* The realm's SVE registers are live: the host fills its own. */
+	TR_HC_SVE_CLOBBER = 10,
 };
 
 enum tr_value {

@@ -86,6 +86,12 @@ static struct rmi_realm_params *fill_realm_params(struct test_realm *r, uint64_t
 	p->rtt_level_start = TR_RTT_LEVEL_START;
 	p->rtt_num_start = TR_RTT_NUM_START;
 	p->mecid = TR_MECID;
+	/* The test realm gets SVE at the longest VL when the RMM offers it. */
+	if (r->mode == TR_MODE_TEST && RMI_FEAT0_GET(feat0, SVE_EN)) {
+		p->flags0 |= RMI_REALM_FLAGS0_SVE;
+		p->sve_vl = (uint32_t)RMI_FEAT0_GET(feat0, SVE_VL);
+		r->sve_vq = p->sve_vl + 1;
+	}
 	return p;
 }
 
@@ -99,6 +105,7 @@ static struct rmi_rec_params *rec_params(const struct test_realm *r, unsigned in
 		rp->flags = RMI_REC_PARAMS_FLAG_RUNNABLE;
 		rp->pc = TR_RAM_BASE;
 		rp->gprs[0] = r->mode;
+		rp->gprs[1] = i == 0 ? r->sve_vq : 0;
 	}
 	if (i == 1)
 		rp->mpidr = TR_REC1_MPIDR;	/* else started by PSCI CPU_ON */
@@ -144,11 +151,12 @@ static bool create_realm(struct test_realm *r)
 	if (!r->rd || !r->rtt_root)
 		return false;
 	p = fill_realm_params(r, feat0);
+	rec0.gprs[1] = r->sve_vq;
 	realm_predict(r, p, &rec0);
 	print_hex_line("realm-rim-predicted", r->rim, measure_hash_size(p->hash_algo));
 	ret = smc(RMI_REALM_CREATE, r->rd, r->params, 0).x0;
-	if (!ok(ret == RMI_SUCCESS, "RMI_REALM_CREATE(IPA %u bits, SHA-256, MECID %u) = %lu",
-		TR_IPA_BITS, TR_MECID, ret))
+	if (!ok(ret == RMI_SUCCESS, "RMI_REALM_CREATE(IPA %u bits, SHA-256, MECID %u, SVE VQ %lu) = %lu",
+		TR_IPA_BITS, TR_MECID, r->sve_vq, ret))
 		return false;
 	r->created = true;
 	check_mecid_is_private(p);

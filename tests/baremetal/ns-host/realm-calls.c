@@ -7,6 +7,7 @@
  */
 #include <abi/rsi.h>
 #include <realm-host.h>
+#include <sve-regs.h>
 
 #define TOKEN_LINE	32	/* bytes per "# cca-token:" line */
 
@@ -111,6 +112,10 @@ bool realm_host_call(struct test_realm *r, unsigned int rec, enum tr_event *ev)
 	case TR_HC_BENCH:
 		*ev = TR_EV_BENCH;
 		return false;
+	case TR_HC_SVE_CLOBBER:
+		sve_enable();
+		sve_fill(0x77000000);
+		return true;
 	case TR_HC_SMP_DONE:
 		*ev = TR_EV_SMP_DONE;
 		return false;

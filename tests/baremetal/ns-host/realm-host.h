@@ -54,6 +54,7 @@ struct test_realm {
 	struct tr_rec recs[TR_NUM_RECS];
 	unsigned int num_aux;
 	uint64_t num_bps, num_wps;
+	uint64_t sve_vq;		/* the realm's SVE VL in quadwords, 0: none */
 	uint8_t rim[MEASURE_SIZE];	/* predicted before the realm exists */
 	uint8_t rem1[MEASURE_SIZE];
 	/* exit statistics */
@@ -81,6 +82,9 @@ bool realm_data_create(struct test_realm *r, uint64_t ipa, uint64_t src, uint64_
 		       uint64_t *ret);
 void realm_predict(struct test_realm *r, const struct rmi_realm_params *p,
 		   const struct rmi_rec_params *rec0);
+
+/* sve.S: SVE untrapped at NS-EL2 with the longest VL; returns it in bytes. */
+uint64_t sve_enable(void);
 
 /* realm-run.c */
 enum tr_event realm_run(struct test_realm *r, unsigned int rec);

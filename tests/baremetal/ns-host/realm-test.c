@@ -5,22 +5,17 @@
  * down by CPU_OFF), see SYSTEM_OFF, destroy everything.
  */
 #include <realm-host.h>
+#include <sve-regs.h>
 
 static struct test_realm realm;
 
-/* sve.S */
-uint64_t sve_enable(void);
-void sve_fill(uint64_t seed);
-void sve_dump(void *buf);
-
-#define SVE_DUMP_MAX	(32 * 256 + 17 * 32)
 static uint8_t sve_before[SVE_DUMP_MAX], sve_after[SVE_DUMP_MAX];
 
 /* Bytes of the host's SVE state that one SMC changed (fill, dump, call, dump). */
 static uint64_t sve_changed_by(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t vl,
 			       uint64_t *ret)
 {
-	uint64_t size = 32 * vl + 17 * (vl / 8), bad = 0;
+	uint64_t size = sve_dump_size(vl), bad = 0;
 
 	sve_fill(0x5E5E0000 + fid);
 	sve_dump(sve_before);

@@ -20,6 +20,7 @@
 	.global	_start
 _start:
 	mov	x19, x0
+	mov	x20, x1
 	adr_l	x1, realm_vectors
 	msr	vbar_el1, x1
 	isb
@@ -35,6 +36,7 @@ _start:
 1:	adr_l	x1, stack1 + STACK_SIZE
 	mov	sp, x1
 2:	mov	x0, x19
+	mov	x1, x20
 	bl	realm_main		/* ends with PSCI SYSTEM_OFF */
 3:	b	3b
 

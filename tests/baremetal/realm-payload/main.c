@@ -136,8 +136,8 @@ static void __attribute__((noreturn)) smp_loop(void)
 		host_call(TR_HC_SMP_DONE, done, 2, NULL);
 }
 
-void realm_main(uint64_t mode);
-void realm_main(uint64_t mode)
+void realm_main(uint64_t mode, uint64_t sve_vq);
+void realm_main(uint64_t mode, uint64_t sve_vq)
 {
 	if (mode == TR_MODE_BENCH)
 		bench_loop();
@@ -152,6 +152,7 @@ void realm_main(uint64_t mode)
 	test_measurements();
 	test_ipa_state();
 	test_host_call();
+	test_sve(sve_vq);
 	test_mmio();
 	test_shared();
 	test_attestation();

@@ -12,6 +12,8 @@
 #define GRANULE		4096UL
 #define ALIGNED(n)	__attribute__((aligned(n)))
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define __stringify_1(x)	#x
+#define __stringify(x)	__stringify_1(x)
 #define read_sysreg(r) ({ uint64_t __v; __asm__ volatile("mrs %0, " #r : "=r"(__v)); __v; })
 
 #define ESR_EC(esr)	(((esr) >> 26) & 0x3F)
@@ -50,5 +52,6 @@ void test_ipa_state(void);
 void test_mmio(void);
 void test_shared(void);
 void test_rsi_fuzz(void);
+void test_sve(uint64_t vq);
 
 #endif /* REALM_PAYLOAD_H */

@@ -120,7 +120,11 @@ void fpregs_restore(const struct rec_fpregs *fp);
 /* 32 Z registers, 16 P registers and FFR at the largest VL, 256 bytes. */
 #define SVE_MAX_VL		256
 #define NS_SVE_STATE_SIZE	(32 * SVE_MAX_VL + 17 * (SVE_MAX_VL / 8))
-void sve_state_save(void *area);
-void sve_state_restore(const void *area);
+void sve_regs_save(void *z_lo, void *z_hi, void *p);
+void sve_regs_restore(const void *z_lo, const void *z_hi, const void *p);
+uint64_t sve_vl_bytes(void);
+
+#define ZCR_EL2_S		S3_4_C1_C2_0
+#define ZCR_EL12_S		S3_5_C1_C2_0	/* ZCR_EL1 from EL2 with E2H = 1 */
 
 #endif /* RUNTIME_REALM_H */
