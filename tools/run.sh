@@ -124,6 +124,14 @@ if grep -q '^REALM2-STATUS' "$log.clean"; then
 	else
 		fail "SHA-512: the token's RIM equals realm-vmm measure" "predicted ${rim512:-none}, attested ${att512:-none}"
 	fi
+	read -r vq seen < <(sed -n 's/^REALM2-SVE //p' "$log.clean") || true
+	if [ "${vq:-0}" -eq 0 ]; then
+		say "SHA-512: the realm had SVE" "no (the RMM offers none)"
+	elif [ "$seen" = yes ]; then
+		say "SHA-512: the realm had SVE" "yes (${vq} x 128 bits, the guest kernel uses it)"
+	else
+		fail "SHA-512: the realm had SVE" "asked for VQ $vq, the guest saw ${seen:-nothing}"
+	fi
 	kstats=$(sed -n 's/^REALM-KILL-STATS //p' "$log.clean")
 	case "$kstats" in
 	"delegated 0 leaked 0 "*) say "killing realm-vmm mid-run returns every granule" "yes ($kstats)" ;;

@@ -220,6 +220,8 @@ struct json_object *vmm_config__to_json(const struct vmm_config *cfg)
 		snprintf(rpv + 2 * i, 3, "%02x", cfg->rpv[i]);
 	json_object_object_add(o, "rpv", json_object_new_string(rpv));
 	json_object_object_add(o, "ipa-bits", json_object_new_int((int)cfg->ipa_bits));
+	if (cfg->sve_vq)
+		json_object_object_add(o, "sve", json_object_new_int((int)cfg->sve_vq));
 	json_add_string(o, "disk", cfg->disk_path);
 	json_add_string(o, "report", cfg->report_path);
 	return o;

@@ -180,6 +180,18 @@ static int set_help(struct vmm_config *cfg, const char *arg, struct vmm_err *err
 	return 0;
 }
 
+/* --sve VQ: SVE for the realm with a VL of VQ x 128 bits (RmiRealmParams.sve_vl). */
+static int set_sve(struct vmm_config *cfg, const char *arg, struct vmm_err *err)
+{
+	uint64_t v;
+
+	if (vmm_uint__parse(arg, 1, VMM_SVE_VQ_MAX, &v))
+		return vmm_err__set(err, EINVAL, "not an SVE vector length in quadwords, 1..%u",
+				    VMM_SVE_VQ_MAX);
+	cfg->sve_vq = (unsigned int)v;
+	return 0;
+}
+
 const struct vmm_option vmm_options[] = {
 	{ "kernel", 'k', VMM_OPT_ARG, "FILE", "arm64 Linux Image to boot (required)", true, set_kernel },
 	{ "initrd", 'i', VMM_OPT_ARG, "FILE", "initial ramdisk", true, set_initrd },
@@ -190,6 +202,7 @@ const struct vmm_option vmm_options[] = {
 	{ "measurement-algo", 0, VMM_OPT_ARG, "ALGO", "RIM hash: sha256 (default) or sha512", true, set_algo },
 	{ "rpv", 0, VMM_OPT_ARG, "HEX", "Realm Personalization Value, up to 64 bytes of hex, zero-padded", true, set_rpv },
 	{ "ipa-bits", 0, VMM_OPT_ARG, "N", "IPA width of the realm, 32..48 (default 40)", true, set_ipa_bits },
+	{ "sve", 0, VMM_OPT_ARG, "VQ", "SVE with a vector length of VQ x 128 bits, 1..16 (default: none)", true, set_sve },
 	{ "disk", 'd', VMM_OPT_ARG, "FILE", "disk image for a virtio-blk device", true, set_disk },
 	{ "config", 0, VMM_OPT_ARG, "FILE.json", "read these options from a JSON object; the command line wins", false, set_config },
 	{ "report", 0, VMM_OPT_ARG, "FILE.json", "write the realm's measurement report here", true, set_report },

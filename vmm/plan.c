@@ -54,6 +54,10 @@ static void plan__config(const struct vmm_config *cfg, struct kvm_realm_config *
 	rc->num_wps = PLAN_NUM_WPS;
 	rc->mec_policy = cfg->mec_policy;
 	rc->mecid = cfg->mec_policy == KVM_REALM_MEC_PRIVATE ? cfg->mecid : 0;
+	if (cfg->sve_vq) {
+		rc->flags |= KVM_REALM_CONFIG_SVE;
+		rc->sve_vq = cfg->sve_vq;
+	}
 	memcpy(rc->rpv, cfg->rpv, sizeof(rc->rpv));
 }
 

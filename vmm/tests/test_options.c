@@ -229,6 +229,19 @@ static void test_rpv(void **state)
 	}
 }
 
+static void test_sve(void **state)
+{
+	struct vmm_config cfg;
+
+	(void)state;
+	PARSE_OK(&cfg, "--kernel", "K");
+	assert_int_equal(cfg.sve_vq, 0);
+	PARSE_OK(&cfg, "--sve", "16");
+	assert_int_equal(cfg.sve_vq, 16);
+	expect_err(ARGV("--sve", "0"), "--sve 0: not an SVE vector length in quadwords, 1..16");
+	expect_err(ARGV("--sve", "17"), "--sve 17: not an SVE vector length in quadwords, 1..16");
+}
+
 static void test_ipa_bits(void **state)
 {
 	struct vmm_config cfg;
@@ -328,6 +341,7 @@ int main(void)
 		cmocka_unit_test(test_measurement_algo),
 		cmocka_unit_test(test_rpv),
 		cmocka_unit_test(test_ipa_bits),
+		cmocka_unit_test(test_sve),
 		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_syntax_errors),
 		cmocka_unit_test(test_measure_names_itself),

@@ -20,6 +20,8 @@ enum vmm_cmd {
  * once by vmm_config__parse(); the rest of the VMM only reads it.
  * Strings are owned (malloc) and NULL when not given.
  */
+#define VMM_SVE_VQ_MAX		16	/* 2048-bit vectors, the architecture's longest */
+
 struct vmm_config {
 	enum vmm_cmd cmd;
 	char *kernel_path;
@@ -34,6 +36,7 @@ struct vmm_config {
 	unsigned int hash_algo;		/* KVM_REALM_MEASURE_* */
 	unsigned int mec_policy;	/* KVM_REALM_MEC_* */
 	unsigned int mecid;		/* with KVM_REALM_MEC_PRIVATE */
+	unsigned int sve_vq;		/* SVE vector length in quadwords, 0: none */
 	uint8_t rpv[KVM_REALM_RPV_SIZE];
 	bool dry_run;
 	bool help;
