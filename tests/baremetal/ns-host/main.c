@@ -133,7 +133,7 @@ static void test_unknown_fids(void)
 	static const uint32_t fids[] = {
 		0xC4000300,	/* standard service, unallocated */
 		0x8400FFFF,	/* SMC32 standard service, unallocated */
-		0xC7000000,	/* standard hypervisor service, not implemented */
+		0xC7000000,	/* standard hypervisor service: this monitor offers none */
 		0x84000150,	/* RMI_VERSION's number as SMC32: not RMI */
 	};
 
