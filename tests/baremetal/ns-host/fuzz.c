@@ -15,6 +15,7 @@
  * this proves that the RMM still works.  Deterministic: a fixed seed.
  */
 #include <abi/psci.h>
+#include <rng.h>
 #include <plat/layout.h>
 #include <realm-host.h>
 
@@ -94,11 +95,7 @@ static uint64_t rng = FUZZ_SEED;
 
 static uint64_t rand64(void)
 {
-	/* xorshift64* */
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return rng * 0x2545F4914F6CDD1DULL;
+	return rng_next(&rng);
 }
 
 static uint64_t pick(const uint64_t *v, unsigned int n)

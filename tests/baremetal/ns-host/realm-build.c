@@ -36,11 +36,15 @@ static bool create_rtt(struct test_realm *r, uint64_t ipa, int level)
 bool realm_data_create(struct test_realm *r, uint64_t ipa, uint64_t src, uint64_t flags,
 		       uint64_t *ret)
 {
-	uint64_t pa = pool_delegate();
+	uint64_t pa = r->nr_data < TR_MAX_DATA ? pool_delegate() : 0;
 
-	if (!pa || r->nr_data == TR_MAX_DATA)
+	*ret = ~0UL;			/* no granule: not an RMI status */
+	if (!pa)
 		return false;
-	*ret = smc6(RMI_DATA_CREATE, r->rd, pa, ipa, src, flags).x0;
+	if (src)
+		*ret = smc6(RMI_DATA_CREATE, r->rd, pa, ipa, src, flags).x0;
+	else
+		*ret = smc(RMI_DATA_CREATE_UNKNOWN, r->rd, pa, ipa).x0;
 	if (*ret != RMI_SUCCESS) {
 		pool_undelegate(pa);
 		return false;

@@ -75,7 +75,12 @@ enum tr_event {
 /* The realm image (realm-blob.S). */
 extern const uint8_t realm_blob[], realm_blob_end[];
 
-/* realm-build.c: up to the RECs; realm-test.c activates. */
+/*
+ * realm-build.c: up to the RECs; realm-test.c activates.  realm_data_create()
+ * delegates a granule and makes it DATA at @ipa, from NS @src (measured if
+ * @flags says so), or of unknown content when @src is 0; *ret is the RMI
+ * status, ~0 when there was no granule to give.
+ */
 bool realm_build(struct test_realm *r, unsigned int mode);
 bool realm_activate(struct test_realm *r);
 bool realm_data_create(struct test_realm *r, uint64_t ipa, uint64_t src, uint64_t flags,

@@ -28,17 +28,11 @@ static uint64_t fault_ipa(const struct rmi_rec_exit *e)
 /* Pages of RAM the image does not cover are populated on first touch. */
 static bool populate(struct test_realm *r, uint64_t ipa)
 {
-	uint64_t pa = pool_delegate(), ret;
+	uint64_t ret;
 
-	if (!pa || r->nr_data == TR_MAX_DATA)
-		return ok(false, "no granule left to populate 0x%lx", ipa);
-	ret = smc(RMI_DATA_CREATE_UNKNOWN, r->rd, pa, ipa).x0;
-	if (ret != RMI_SUCCESS) {
-		pool_undelegate(pa);
+	if (!realm_data_create(r, ipa, 0, 0, &ret))
 		return ok(false, "RMI_DATA_CREATE_UNKNOWN(0x%lx) after a realm abort = 0x%lx",
 			  ipa, ret);
-	}
-	r->data[r->nr_data++] = (struct tr_data){ ipa, pa };
 	r->faults_populated++;
 	return true;
 }

@@ -245,21 +245,13 @@ static struct rec_loop loops[2];
 /* Every page the realm can touch is populated first: no allocation on CPU 1. */
 static bool populate_realm(struct test_realm *r)
 {
-	uint64_t image = (uint64_t)(realm_blob_end - realm_blob), ret, pa;
+	uint64_t image = (uint64_t)(realm_blob_end - realm_blob), ret;
 	unsigned int n = 0;
 
 	for (uint64_t ipa = TR_RAM_BASE + image; ipa < TR_RAM_BASE + TR_REALM_MAX_SIZE;
-	     ipa += GRANULE, n++) {
-		pa = pool_delegate();
-		if (!pa || r->nr_data == TR_MAX_DATA)
-			return ok(false, "smp: no granule left to populate 0x%lx", ipa);
-		ret = smc(RMI_DATA_CREATE_UNKNOWN, r->rd, pa, ipa).x0;
-		if (ret != RMI_SUCCESS) {
-			pool_undelegate(pa);
-			return ok(false, "smp: RMI_DATA_CREATE_UNKNOWN(0x%lx) = %lu", ipa, ret);
-		}
-		r->data[r->nr_data++] = (struct tr_data){ ipa, pa };
-	}
+	     ipa += GRANULE, n++)
+		if (!realm_data_create(r, ipa, 0, 0, &ret))
+			return ok(false, "smp: RMI_DATA_CREATE_UNKNOWN(0x%lx) = 0x%lx", ipa, ret);
 	return ok(true, "smp: populated the %u pages of the realm's .bss and stacks", n);
 }
 

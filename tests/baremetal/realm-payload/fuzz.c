@@ -14,6 +14,7 @@
  */
 #include <abi/psci.h>
 #include <abi/smccc.h>
+#include <rng.h>
 #include "realm.h"
 
 #define FUZZ_CALLS	2000
@@ -23,10 +24,7 @@ static uint64_t rng = 0x0DDBA11CAFEULL;
 
 static uint64_t rand64(void)
 {
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return rng * 0x2545F4914F6CDD1DULL;
+	return rng_next(&rng);
 }
 
 static uint64_t ipa(void)
